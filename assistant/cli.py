@@ -1,0 +1,159 @@
+"""The `assistant` command: a thin shell over the core (ingest, ask, chat, serve, eval)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from assistant.config import get_settings
+from assistant.errors import AssistantError
+
+app = typer.Typer(
+    help="ZMP twinning assistant: which Polish towns partner with whom, since when, and how we know.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]Error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@app.command("ingest")
+def ingest_command(
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if the corpus did not change.")] = False,
+) -> None:
+    """Load corpus/ into DuckDB and Chroma, with a progress bar and a summary."""
+    from assistant.ingest import ingest
+
+    settings = get_settings()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step, total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        result = ingest(settings, force=force, progress=progress)
+    if result.skipped:
+        console.print(f"Corpus unchanged (version {result.version}): nothing to do. Use --force to rebuild.")
+        return
+    print_summary(result)
+
+
+def print_summary(result) -> None:
+    table = Table(title=f"Ingestion summary (corpus version {result.version})")
+    for column in ("file", "lines", "rows loaded", "reported", "headers", "blanks", "passages", "boilerplate"):
+        table.add_column(column, justify="left" if column == "file" else "right")
+    for f in result.files:
+        table.add_row(
+            f.source, str(f.total_lines), str(f.rows), str(f.reported), str(f.headers),
+            str(f.blanks), str(f.passages), str(f.boilerplate),
+        )  # fmt: skip
+    console.print(table)
+    for f in result.files:
+        if f.problem:
+            console.print(f"[yellow]{f.source}[/yellow]: {f.problem}")
+        for reason, count in f.reasons.items():
+            console.print(f"  {f.source}: {count} line(s) reported: {reason}")
+    if result.repairs:
+        repairs = Table(title="Encoding damage (U+FFFD) found and how it was resolved")
+        for column in ("file", "line", "field", "as written", "resolved to"):
+            repairs.add_column(column)
+        for source, line, field, written, resolved in result.repairs:
+            repairs.add_row(source, str(line), field, written, resolved or "(unresolved: no single real unit fits)")
+        console.print(repairs)
+    if result.page_facts:
+        console.print(f"Page facts extracted: {result.page_facts}")
+
+
+@app.command("ask")
+def ask_command(
+    question: Annotated[str, typer.Argument(help="The question, in Polish or English.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print exactly the API's JSON.")] = False,
+    conversation: Annotated[str | None, typer.Option("--conversation", help="Continue this conversation.")] = None,
+) -> None:
+    """Answer one question."""
+    from assistant.core import answer
+
+    result = answer(question, conversation, settings=get_settings())
+    if as_json:
+        sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+        return
+    from assistant.render import print_answer
+
+    print_answer(result, console)
+
+
+@app.command("chat")
+def chat_command() -> None:
+    """An interactive conversation in the terminal (Ctrl-D or 'exit' to leave)."""
+    from assistant.chat import run_chat
+
+    run_chat(get_settings())
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Run the HTTP service (ingests first if there is no index yet)."""
+    from assistant import index
+    from assistant.ingest import ingest
+
+    settings = get_settings()
+    if index.current_dir(settings) is None:
+        err.print("No index yet: ingesting the corpus first.")
+        print_summary(ingest(settings))
+    from assistant.web.server import serve
+
+    serve(settings, host=host, port=port, workers=workers)
+
+
+@app.command("eval")
+def eval_command(
+    file: Annotated[Path | None, typer.Argument(help="A gold JSON-lines file (default: tests/gold/*.jsonl).")] = None,
+    threshold: Annotated[float, typer.Option(help="Exit non-zero below this overall accuracy.")] = 0.97,
+    show_failures: Annotated[int, typer.Option(help="How many failures to print.")] = 20,
+) -> None:
+    """Run a gold question set and print accuracy by category and language."""
+    from assistant.evaluate import run_eval
+
+    report = run_eval(get_settings(), file, console=console, show_failures=show_failures)
+    if report.accuracy < threshold:
+        fail(f"accuracy {report.accuracy:.3f} is below the threshold {threshold:.2f}.")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except AssistantError as error:
+        err.print(f"[red]Error:[/red] {error}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # a user sees one line; the traceback goes to the log
+        logging.getLogger("assistant").debug("unexpected error", exc_info=True)
+        err.print(f"[red]Error:[/red] {type(error).__name__}: {error}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

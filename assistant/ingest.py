@@ -1,0 +1,138 @@
+"""corpus/ -> a new index (DuckDB + Chroma), switched in only when all of it succeeded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from assistant import corpus, index
+from assistant.config import Settings
+from assistant.sql.load import create_schema, load_tables
+from assistant.sql.tables import ParsedTable, parse_table
+from assistant.vocabulary import country_names
+
+Progress = Callable[[str, int, int], None]  # (step description, done, total)
+
+
+@dataclass
+class FileSummary:
+    source: str
+    kind: str
+    total_lines: int
+    headers: int = 0
+    blanks: int = 0
+    rows: int = 0
+    reported: int = 0
+    passages: int = 0
+    boilerplate: int = 0
+    problem: str | None = None
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class IngestResult:
+    version: str
+    skipped: bool
+    index_dir: Path
+    files: list[FileSummary] = field(default_factory=list)
+    repairs: list[tuple] = field(default_factory=list)
+    page_facts: int = 0
+
+
+def ingest(settings: Settings, force: bool = False, progress: Progress | None = None) -> IngestResult:
+    files = corpus.scan(settings.corpus_dir)
+    version = corpus.version(files, salt=f"{index.SCHEMA_VERSION}|{settings.embeddings}")
+    current = index.current_dir(settings)
+    if not force and current and stored_version(current) == version:
+        return IngestResult(version=version, skipped=True, index_dir=current)
+
+    build = index.new_build_dir(settings)
+    try:
+        result = _build(settings, files, version, build, progress or (lambda *_: None))
+        name = f"{version}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%f}"
+        result.index_dir = index.publish(settings, build, name)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    index.prune(settings)
+    return result
+
+
+def stored_version(index_dir: Path) -> str | None:
+    try:
+        con = duckdb.connect(str(index_dir / "index.duckdb"), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def _build(settings, files, version, build: Path, progress: Progress) -> IngestResult:
+    result = IngestResult(version=version, skipped=False, index_dir=build)
+    con = duckdb.connect(str(build / "index.duckdb"))
+    try:
+        create_schema(con)
+        tables = [f for f in files if f.kind == "table"]
+        parsed: list[ParsedTable] = []
+        for done, f in enumerate(tables, 1):
+            parsed.append(parse_table(f.source, corpus.read_text(f)))
+            progress("Reading tables", done, len(tables))
+        result.repairs = load_tables(con, parsed, country_names())
+        result.files.extend(_table_summary(t) for t in parsed)
+        pages = [f for f in files if f.kind == "page"]
+        result.files.extend(_ingest_pages(settings, con, pages, build, progress))
+        _store_summary(con, result, version, settings)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return result
+
+
+def _table_summary(t: ParsedTable) -> FileSummary:
+    reasons: dict[str, int] = {}
+    for report in t.reports:
+        reasons[report.reason] = reasons.get(report.reason, 0) + 1
+    return FileSummary(
+        source=t.source,
+        kind="table",
+        total_lines=t.total_lines,
+        headers=t.headers,
+        blanks=t.blanks,
+        rows=len(t.rows),
+        reported=len(t.reports),
+        problem=t.problem,
+        reasons=reasons,
+    )
+
+
+def _ingest_pages(settings, con, pages, build, progress) -> list[FileSummary]:
+    return []
+
+
+def _store_summary(con, result: IngestResult, version: str, settings: Settings) -> None:
+    con.executemany(
+        "INSERT INTO ingest_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (f.source, f.kind, f.total_lines, f.headers, f.blanks, f.rows, f.reported,
+             f.passages, f.boilerplate, f.problem)
+            for f in result.files
+        ],
+    )  # fmt: skip
+    con.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("corpus_version", version),
+            ("built_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+            ("embeddings", settings.embeddings),
+        ],
+    )

@@ -1,0 +1,108 @@
+"""Bulk-load parsed survey rows into DuckDB, repairing encoding damage where one real unit fits."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import astuple, fields
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from assistant.sql.tables import DAMAGE, ParsedTable, Row
+
+ROW_COLUMNS = [f.name for f in fields(Row)]
+_LIST_SEPARATOR = "\x1f"  # unit separator: never in the corpus, safe inside a CSV cell
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(resources.files("assistant.sql").joinpath("schema.sql").read_text("utf-8"))
+
+
+def repair_names(written: Iterable[str], known: set[str]) -> dict[str, str | None]:
+    """Map each damaged name to the one known name it can be, or None.
+
+    The replacement character stands for one lost letter (sometimes two, for a
+    multi-byte letter read twice), so it becomes a wildcard of one or two characters.
+    """
+    by_length: dict[int, list[str]] = {}
+    for name in known:
+        by_length.setdefault(len(name), []).append(name)
+    repairs: dict[str, str | None] = {}
+    for name in written:
+        pattern = re.compile(
+            "".join(".{1,2}" if ch == DAMAGE else re.escape(ch) for ch in name), re.IGNORECASE
+        )
+        fits = {
+            candidate
+            for length in range(len(name), len(name) + name.count(DAMAGE) + 1)
+            for candidate in by_length.get(length, ())
+            if pattern.fullmatch(candidate)
+        }
+        repairs[name] = fits.pop() if len(fits) == 1 else None
+    return repairs
+
+
+def load_tables(
+    con: duckdb.DuckDBPyConnection, tables: list[ParsedTable], country_en: dict[str, str]
+) -> list[tuple[str, int, str, str, str | None]]:
+    """Load every row and report line; return the repairs made (source, line, field, written, resolved)."""
+    rows = [row for table in tables for row in table.rows]
+    clean_units = {r.unit_name for r in rows if DAMAGE not in r.unit_name}
+    clean_partners = {n for r in rows for n in r.partner_names if DAMAGE not in n}
+    unit_fix = repair_names({r.unit_name for r in rows if DAMAGE in r.unit_name}, clean_units)
+    partner_fix = repair_names(
+        {n for r in rows for n in r.partner_names if DAMAGE in n}, clean_partners
+    )
+    repairs = []
+    for r in rows:
+        if DAMAGE in r.unit_name:
+            repairs.append((r.source, r.line, "unit", r.unit_name, unit_fix[r.unit_name]))
+        for name in r.partner_names:
+            if DAMAGE in name:
+                repairs.append((r.source, r.line, "partner", name, partner_fix[name]))
+    _copy_rows(con, rows, unit_fix, partner_fix, country_en)
+    reports = [astuple(rep) for t in tables for rep in t.reports]
+    if reports:
+        con.executemany("INSERT INTO ingest_report VALUES (?, ?, ?, ?)", reports)
+    if repairs:
+        con.executemany("INSERT INTO repairs VALUES (?, ?, ?, ?, ?)", repairs)
+    return repairs
+
+
+def _copy_rows(con, rows: list[Row], unit_fix, partner_fix, country_en) -> None:
+    """Write rows to a temporary CSV and COPY it: one bulk load, not one INSERT per row."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "rows.csv"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            for index, r in enumerate(rows, 1):
+                lookup = unit_fix.get(r.unit_name) or r.unit_name
+                label = f"{lookup} ({r.unit_qualifier})" if r.unit_qualifier else lookup
+                names = [partner_fix.get(n) or n for n in r.partner_names]
+                names += [n for n in r.partner_names if n not in names]
+                writer.writerow(
+                    [
+                        index, r.source, r.line, r.raw, r.lp, r.unit, r.unit_name,
+                        r.unit_qualifier, lookup, label, r.unit_type, r.country,
+                        country_en.get(r.country), r.partner, _LIST_SEPARATOR.join(names),
+                        r.agreement, r.agreement_year, r.agreement_note, r.other_form,
+                        r.other_year, r.other_text, r.no_data, r.letter_of_intent, r.damaged,
+                    ]
+                )  # fmt: skip
+        con.execute(
+            f"""
+            INSERT INTO partnerships
+            SELECT column00, column01, column02, column03, column04, column05, column06,
+                   column07, column08, column09, column10, column11, column12, column13,
+                   string_split(column14, '{_LIST_SEPARATOR}'),
+                   coalesce(column15, ''), column16, column17, coalesce(column18, ''),
+                   column19, column20, column21, column22, column23
+            FROM read_csv(?, header = false, all_varchar = true, quote = '"', escape = '"',
+                          delim = ',', strict_mode = true)
+            """,
+            [str(path)],
+        )

@@ -1,0 +1,41 @@
+-- One row per partnership line of a survey table; provenance (source, line, raw) travels with it.
+CREATE TABLE partnerships (
+    id              INTEGER PRIMARY KEY,
+    source          VARCHAR NOT NULL,   -- corpus path, e.g. corpus/tables/miasta-i-gminy-2009.tsv
+    line            INTEGER NOT NULL,   -- 1-based line number in that file
+    raw             VARCHAR NOT NULL,   -- the line exactly as written (what citations quote)
+    lp              INTEGER,            -- running number (powiat table)
+    unit            VARCHAR NOT NULL,   -- Polish unit as written: 'Czernichów (pow. żywiecki)'
+    unit_name       VARCHAR NOT NULL,   -- base name as written: 'Czernichów'
+    unit_qualifier  VARCHAR,            -- disambiguator: 'pow. żywiecki'
+    unit_lookup     VARCHAR NOT NULL,   -- base name to search by (encoding damage repaired: 'Kraków')
+    unit_label      VARCHAR NOT NULL,   -- unit_lookup plus its disambiguator: the unit's identity
+    unit_type       VARCHAR NOT NULL,   -- 'gmina' (city/gmina table) or 'powiat'
+    country         VARCHAR NOT NULL,   -- partner country as written (Polish)
+    country_en      VARCHAR,            -- its English name
+    partner         VARCHAR NOT NULL,   -- partner as written
+    partner_names   VARCHAR[] NOT NULL, -- name variants: 'Brest (Brześć)' -> [Brest, Brześć]
+    agreement       VARCHAR NOT NULL,   -- formal-agreement cell as written
+    agreement_year  INTEGER,            -- null for an empty cell or b.d.
+    agreement_note  VARCHAR,            -- the agreement cell's text besides its year
+    other_form      VARCHAR NOT NULL,   -- other-form cell as written
+    other_year      INTEGER,            -- year found in it: 'od 1992', '2008 list intencyjny'
+    other_text      VARCHAR,            -- its text without the year and HTML
+    no_data         BOOLEAN NOT NULL,   -- a cell says b.d. (brak danych)
+    letter_of_intent BOOLEAN NOT NULL,  -- the form mentions 'list intencyjny'
+    damaged         BOOLEAN NOT NULL    -- the line carries encoding damage (U+FFFD)
+);
+
+-- Lines that are neither header, blank nor row: nothing is dropped in silence.
+CREATE TABLE ingest_report (source VARCHAR, line INTEGER, raw VARCHAR, reason VARCHAR);
+
+-- Per file accounting: total = headers + blanks + rows + reported.
+CREATE TABLE ingest_files (
+    source VARCHAR, kind VARCHAR, total_lines INTEGER, headers INTEGER, blanks INTEGER,
+    rows INTEGER, reported INTEGER, passages INTEGER, boilerplate INTEGER, problem VARCHAR
+);
+
+-- Encoding-damaged names and what they were resolved to (null: no single real unit fits).
+CREATE TABLE repairs (source VARCHAR, line INTEGER, field VARCHAR, written VARCHAR, resolved VARCHAR);
+
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);

@@ -1,0 +1,404 @@
+"""The HTTP API and the demo page: every route is a thin shell over `assistant.core`.
+
+The core is synchronous, so plain `def` routes (and `run_in_threadpool` for the
+stream) keep it off the event loop. Errors meant for users become a 4xx with a
+JSON `{"detail": "<one sentence>"}`; anything else is logged with its traceback
+and answered with a JSON 500 that carries no internals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import unquote
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from pydantic import BaseModel, Field, field_validator
+from sse_starlette import EventSourceResponse, JSONServerSentEvent, ServerSentEvent
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant import core
+from assistant.config import Settings, get_settings
+from assistant.conversation import ConversationStore
+from assistant.errors import (
+    AssistantError,
+    CorpusError,
+    IndexMissing,
+    InputError,
+    UnknownConversation,
+)
+from assistant.models import Answer
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+CORPUS_PREFIX = "corpus/"
+# A delta carries a few words; the pause between deltas is capped so that a long
+# answer is never slowed down by more than STREAM_MAX_PAUSE in total.
+WORDS_PER_DELTA = 4
+STREAM_PAUSE = 0.015
+STREAM_MAX_PAUSE = 0.4
+
+_STATUS = {InputError: 400, UnknownConversation: 404, IndexMissing: 503, CorpusError: 503}
+
+
+class ErrorDetail(BaseModel):
+    detail: str = Field(description="What is wrong, as one readable sentence.")
+
+
+class ChatRequest(BaseModel):
+    message: str = Field(description="The question, in Polish or English.")
+    conversation_id: str | None = Field(
+        default=None, description="The id from a previous answer, for a follow-up; null starts anew."
+    )
+
+    @field_validator("message", "conversation_id")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        # JSON may carry lone surrogates ("\ud800"); they cannot be stored or shown.
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("contains characters that are not valid Unicode text") from None
+        return value
+
+
+class FeedbackRequest(BaseModel):
+    conversation_id: str
+    turn: int | None = Field(default=None, ge=1, description="1-based number of the answer rated.")
+    rating: Literal["up", "down"]
+    comment: str | None = Field(default=None, max_length=2000)
+
+    @field_validator("conversation_id", "comment")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        return ChatRequest._encodable(value)
+
+
+class FeedbackStored(BaseModel):
+    stored: bool = True
+    conversation_id: str
+    turn: int | None
+
+
+class SourceLine(BaseModel):
+    line: int
+    text: str
+
+
+class SourceLines(BaseModel):
+    source: str = Field(description="Corpus path, e.g. corpus/tables/powiaty-2009.tsv")
+    lines: tuple[int, int] = Field(description="1-based inclusive range returned")
+    total_lines: int
+    text: list[SourceLine]
+
+
+ERRORS = {
+    400: {"model": ErrorDetail, "description": "Unusable input"},
+    404: {"model": ErrorDetail, "description": "Not found"},
+    422: {"model": ErrorDetail, "description": "The request does not have the expected shape"},
+    503: {"model": ErrorDetail, "description": "No index yet"},
+}
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+
+def safe_corpus_path(path: str, settings: Settings) -> tuple[str, Path]:
+    """Check a requested source path; return its corpus name and file, or raise HTTP 400/404.
+
+    Citations name files as `corpus/<relative path>`; the `corpus/` prefix is optional here.
+    Anything that could leave the corpus directory is refused before touching the disk.
+    """
+    if not path or "\\" in path or "\x00" in path or path.startswith("/") or re.match(r"^[A-Za-z]:", path):
+        raise StarletteHTTPException(400, "The source path must be a relative path inside the corpus.")
+    # The URL was decoded once already: a remaining %xx is a double encoding (%252e%252e).
+    if unquote(path) != path:
+        raise StarletteHTTPException(400, "The source path must not contain percent-encoded characters.")
+    parts = path.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        raise StarletteHTTPException(400, "The source path must not contain '.', '..' or empty parts.")
+    relative = path[len(CORPUS_PREFIX) :] if path.startswith(CORPUS_PREFIX) else path
+    root = Path(settings.corpus_dir).resolve()
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root):
+        raise StarletteHTTPException(400, "The source path points outside the corpus.")
+    return CORPUS_PREFIX + relative, target
+
+
+def source_lines(source: str, target: Path, settings: Settings) -> list[str]:
+    """The lines of a corpus file as citations number them (line n is item n-1).
+
+    Uses the core's own reader when it has one (it also knows the extracted text of
+    HTML and PDF files); otherwise reads the file, splitting on newlines only.
+    """
+    reader = getattr(core, "source_lines", None)
+    if reader is not None:
+        try:
+            return reader(source, settings)
+        except (KeyError, ValueError, FileNotFoundError) as error:
+            raise StarletteHTTPException(404, f"There is no corpus source {source!r}.") from error
+    if not target.is_file():
+        raise StarletteHTTPException(404, f"There is no corpus source {source!r}.")
+    text = target.read_bytes().decode("utf-8", errors="replace")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
+
+
+def parse_range(value: str | None, total: int) -> tuple[int, int]:
+    if value is None or value == "":
+        return (1, total) if total else (0, 0)
+    match = re.fullmatch(r"\s*(\d{1,9})\s*(?:-\s*(\d{1,9})\s*)?", value)
+    if not match:
+        raise StarletteHTTPException(400, "The lines parameter must look like START-END, e.g. 12-14.")
+    start = int(match.group(1))
+    end = int(match.group(2) or start)
+    if start < 1 or end < start:
+        raise StarletteHTTPException(400, "The line range must start at 1 or later and not end before it starts.")
+    if start > total:
+        raise StarletteHTTPException(404, f"The source has only {total} lines.")
+    return start, min(end, total)
+
+
+# --- streaming -----------------------------------------------------------------------------------
+
+
+def split_for_stream(text: str, words_per_piece: int = WORDS_PER_DELTA) -> list[str]:
+    """Pieces of a few words each, split after whitespace, that join back to exactly `text`."""
+    tokens = re.findall(r"\s+|\S+\s*", text)
+    pieces: list[str] = []
+    current, count = "", 0
+    for token in tokens:
+        current += token
+        if not token.isspace():
+            count += 1
+        if count >= words_per_piece:
+            pieces.append(current)
+            current, count = "", 0
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+async def answer_events(result: Answer) -> AsyncIterator[ServerSentEvent]:
+    pieces = split_for_stream(result.answer)
+    pause = min(STREAM_PAUSE, STREAM_MAX_PAUSE / max(len(pieces), 1))
+    for piece in pieces:
+        yield ServerSentEvent(data=piece, event="delta")
+        await asyncio.sleep(pause)
+    yield JSONServerSentEvent(data=result.model_dump(mode="json"), event="done")
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+def _field_name(loc: tuple) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
+    return ".".join(parts)
+
+
+def readable_validation_error(error: RequestValidationError) -> str:
+    sentences = []
+    for item in error.errors():
+        kind = item.get("type", "")
+        field = _field_name(tuple(item.get("loc", ())))
+        if kind == "json_invalid":
+            sentences.append("The request body is not valid JSON.")
+        elif kind == "missing" and not field:
+            sentences.append('The request needs a JSON body, e.g. {"message": "..."}.')
+        elif kind == "missing":
+            sentences.append(f"The field '{field}' is required.")
+        elif kind in ("model_attributes_type", "dict_type") and not field:
+            sentences.append("The request body must be a JSON object.")
+        else:
+            message = str(item.get("msg", "is invalid")).removeprefix("Value error, ")
+            where = f"The field '{field}'" if field else "The request"
+            sentences.append(f"{where}: {message[0].lower() + message[1:] if message else message}.")
+    unique = list(dict.fromkeys(sentences))
+    return " ".join(unique) or "The request is invalid."
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AssistantError)
+    async def assistant_error(_request: Request, error: AssistantError) -> JSONResponse:
+        status = next((code for kind, code in _STATUS.items() if isinstance(error, kind)), 400)
+        return JSONResponse({"detail": str(error) or type(error).__name__}, status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": readable_validation_error(error)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(
+            {"detail": str(error.detail)}, status_code=error.status_code, headers=error.headers
+        )
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, error: Exception) -> JSONResponse:
+        log.exception("Unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+        return JSONResponse(
+            {"detail": "The assistant failed on this request; the error has been logged."},
+            status_code=500,
+        )
+
+
+# --- the app -------------------------------------------------------------------------------------
+
+DEMO_TEXT = {
+    "pl": {
+        "title": "Współpraca miast partnerskich — asystent ZMP",
+        "heading": "Asystent współpracy miast partnerskich",
+        "intro": "Zapytaj, z kim współpracują polskie miasta, gminy i powiaty, od kiedy i w jakiej formie. "
+        "Odpowiedzi pochodzą z ankiety ZMP z 2009 roku i stron miast, z odnośnikami do źródeł.",
+        "hint": "Przycisk asystenta jest w prawym dolnym rogu strony.",
+        "switch": "Język strony",
+    },
+    "en": {
+        "title": "Town twinning — ZMP assistant",
+        "heading": "Town twinning assistant",
+        "intro": "Ask which Polish towns, gminas and powiats partner with whom, since when and in what form. "
+        "Answers come from the 2009 ZMP survey and city pages, with links to their sources.",
+        "hint": "The assistant's button is in the bottom right corner of the page.",
+        "switch": "Page language",
+    },
+}
+
+
+def demo_page(lang: str) -> str:
+    text = DEMO_TEXT[lang]
+    current = ' aria-current="page"'
+    other = [
+        f'<a href="?lang={code}" hreflang="{code}"{current if code == lang else ""}>{name}</a>'
+        for code, name in (("pl", "Polski"), ("en", "English"))
+    ]
+    esc = html.escape
+    return f"""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(text["title"])}</title>
+<style>
+  body {{ font: 16px/1.5 Georgia, serif; margin: 0; padding: 1.5rem; color: #222; background: #fafafa; }}
+  main {{ max-width: 40rem; }}
+  nav {{ margin-bottom: 1rem; }}
+  nav a {{ margin-right: .75rem; }}
+  nav a[aria-current] {{ font-weight: bold; text-decoration: none; color: #222; }}
+  /* deliberately aggressive host styles: the widget must not be affected */
+  button {{ background: hotpink; font-size: 30px; }}
+  div {{ border: 0; }}
+</style>
+</head>
+<body>
+<main>
+<nav aria-label="{esc(text["switch"])}">{" ".join(other)}</nav>
+<h1>{esc(text["heading"])}</h1>
+<p>{esc(text["intro"])}</p>
+<p>{esc(text["hint"])}</p>
+</main>
+<script src="widget.js" defer></script>
+</body>
+</html>
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="ZMP town twinning assistant",
+        description="Answers questions about partnerships of Polish towns, gminas and powiats, "
+        "in Polish or English, with citations of corpus lines.",
+        version="0.1.0",
+    )
+    app.state.settings = settings
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.allowed_origins),
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+    )
+    _install_error_handlers(app)
+
+    @app.post("/api/chat", response_model=Answer, responses=ERRORS, tags=["chat"])
+    def chat(request: ChatRequest) -> Answer:
+        """Answer one message; send the returned conversation_id back for a follow-up."""
+        return core.answer(request.message, request.conversation_id, settings)
+
+    @app.post(
+        "/api/chat/stream",
+        responses={
+            **ERRORS,
+            200: {
+                "description": "Server-Sent Events: `delta` events with pieces of the answer "
+                "text, then one `done` event whose data is the full answer JSON.",
+                "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            },
+        },
+        response_class=EventSourceResponse,
+        tags=["chat"],
+    )
+    async def chat_stream(request: ChatRequest) -> EventSourceResponse:
+        """The same answer as /api/chat, streamed as Server-Sent Events."""
+        # Errors surface here, before the stream starts, as ordinary 4xx JSON responses.
+        result = await run_in_threadpool(
+            core.answer, request.message, request.conversation_id, settings
+        )
+        return EventSourceResponse(answer_events(result), headers={"Cache-Control": "no-store"})
+
+    @app.get("/api/health", tags=["service"])
+    def health() -> dict:
+        """Status, corpus version, row and passage counts."""
+        return core.health(settings)
+
+    @app.get("/api/sources/{path:path}", response_model=SourceLines, responses=ERRORS, tags=["sources"])
+    def sources(
+        path: str,
+        lines: Annotated[
+            str | None, Query(description="START-END (1-based, inclusive), e.g. 2373-2375")
+        ] = None,
+    ) -> SourceLines:
+        """Lines of a corpus file, as cited by answers."""
+        source, target = safe_corpus_path(path, settings)
+        all_lines = source_lines(source, target, settings)
+        start, end = parse_range(lines, len(all_lines))
+        numbered = [SourceLine(line=n, text=all_lines[n - 1]) for n in range(start, end + 1)] if start else []
+        return SourceLines(source=source, lines=(start, end), total_lines=len(all_lines), text=numbered)
+
+    @app.post("/api/feedback", status_code=201, response_model=FeedbackStored, responses=ERRORS, tags=["chat"])
+    def feedback(request: FeedbackRequest) -> FeedbackStored:
+        """Store a thumbs up or down (and an optional comment) for one answer of a conversation."""
+        store = ConversationStore(settings.conversations_path)
+        store.require(request.conversation_id)
+        if request.turn is not None:
+            last = store.last(request.conversation_id)
+            if last is None or request.turn > last.turn:
+                raise StarletteHTTPException(404, f"The conversation has no answer number {request.turn}.")
+        store.add_feedback(request.conversation_id, request.turn, request.rating, request.comment)
+        return FeedbackStored(conversation_id=request.conversation_id, turn=request.turn)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(lang: str = "pl") -> HTMLResponse:
+        return HTMLResponse(demo_page(lang if lang in DEMO_TEXT else "pl"))
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget() -> FileResponse:
+        return FileResponse(
+            STATIC_DIR / "widget.js",
+            media_type="text/javascript; charset=utf-8",
+            headers={"Cache-Control": "public, max-age=300"},
+        )
+
+    return app
