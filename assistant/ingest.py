@@ -12,7 +12,8 @@ import duckdb
 
 from assistant import corpus, index
 from assistant.config import Settings
-from assistant.sql.load import create_schema, load_tables
+from assistant.gazetteer import GAZETTEER_COLUMNS, GAZETTEER_DDL, build_entries
+from assistant.sql.load import bulk_insert, create_schema, load_tables
 from assistant.sql.tables import ParsedTable, parse_table
 from assistant.vocabulary import country_names
 
@@ -89,6 +90,9 @@ def _build(settings, files, version, build: Path, progress: Progress) -> IngestR
             progress("Reading tables", done, len(tables))
         result.repairs = load_tables(con, parsed, country_names())
         result.files.extend(_table_summary(t) for t in parsed)
+        progress("Building the gazetteer", 0, 1)
+        _build_gazetteer(con)
+        progress("Building the gazetteer", 1, 1)
         pages = [f for f in files if f.kind == "page"]
         result.files.extend(_ingest_pages(settings, con, pages, build, progress))
         _store_summary(con, result, version, settings)
@@ -96,6 +100,20 @@ def _build(settings, files, version, build: Path, progress: Progress) -> IngestR
     finally:
         con.close()
     return result
+
+
+def _build_gazetteer(con: duckdb.DuckDBPyConnection) -> None:
+    """Every name of the tables, in all its inflected forms, stored so the runtime never regenerates them."""
+    units = con.execute(
+        "SELECT DISTINCT unit_label, unit_lookup, unit_qualifier, unit_type FROM partnerships"
+    ).fetchall()
+    partners = con.execute(
+        "SELECT DISTINCT unnest(partner_names), country FROM partnerships"
+    ).fetchall()
+    countries = [r[0] for r in con.execute("SELECT DISTINCT country FROM partnerships").fetchall()]
+    entries = build_entries(units, partners, countries)
+    con.execute(GAZETTEER_DDL)
+    bulk_insert(con, "gazetteer", GAZETTEER_COLUMNS, (e.as_row() for e in entries))
 
 
 def _table_summary(t: ParsedTable) -> FileSummary:

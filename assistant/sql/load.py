@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from assistant.sql.tables import DAMAGE, ParsedTable, Row
+from assistant.text import fold
 
 ROW_COLUMNS = [f.name for f in fields(Row)]
 _LIST_SEPARATOR = "\x1f"  # unit separator: never in the corpus, safe inside a CSV cell
@@ -46,6 +47,35 @@ def repair_names(written: Iterable[str], known: set[str]) -> dict[str, str | Non
     return repairs
 
 
+def known_to_morfeusz(name: str) -> bool:
+    """True when every word of the name is in the Polish dictionary (a real spelling)."""
+    from assistant.text import _morfeusz
+
+    return all(
+        all(a[2][2] != "ign" for a in _morfeusz().analyse(word)) for word in name.split()
+    )
+
+
+def merge_spellings(rows: list[Row], damaged: dict[str, str | None]) -> dict[str, str]:
+    """Spellings of one name that differ only in diacritics ('Łañcut', 'Łańcut') name one unit.
+
+    The survey was typed by hand and passed through several encodings, so the same
+    unit appears with a wrong accent now and then; the most frequent spelling wins.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for r in rows:
+        name = damaged.get(r.unit_name) or r.unit_name
+        if DAMAGE not in name:
+            spellings = counts.setdefault(fold(name), {})
+            spellings[name] = spellings.get(name, 0) + 1
+    merged: dict[str, str] = {}
+    for spellings in counts.values():
+        if len(spellings) > 1:
+            best = max(spellings, key=lambda s: (spellings[s], known_to_morfeusz(s), s))
+            merged.update({s: best for s in spellings if s != best})
+    return merged
+
+
 def load_tables(
     con: duckdb.DuckDBPyConnection, tables: list[ParsedTable], country_en: dict[str, str]
 ) -> list[tuple[str, int, str, str, str | None]]:
@@ -57,10 +87,13 @@ def load_tables(
     partner_fix = repair_names(
         {n for r in rows for n in r.partner_names if DAMAGE in n}, clean_partners
     )
+    unit_fix.update(merge_spellings(rows, unit_fix))
     repairs = []
     for r in rows:
         if DAMAGE in r.unit_name:
             repairs.append((r.source, r.line, "unit", r.unit_name, unit_fix[r.unit_name]))
+        elif r.unit_name in unit_fix:
+            repairs.append((r.source, r.line, "unit spelling", r.unit_name, unit_fix[r.unit_name]))
         for name in r.partner_names:
             if DAMAGE in name:
                 repairs.append((r.source, r.line, "partner", name, partner_fix[name]))
@@ -106,3 +139,35 @@ def _copy_rows(con, rows: list[Row], unit_fix, partner_fix, country_en) -> None:
             """,
             [str(path)],
         )
+
+
+def bulk_insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]], rows) -> int:
+    """Insert many rows through one COPY-style read of a temporary CSV (lists joined, then split)."""
+    count = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{table}.csv"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            for row in rows:
+                writer.writerow(
+                    [_LIST_SEPARATOR.join(v) if isinstance(v, list | tuple) else v for v in row]
+                )
+                count += 1
+        if not count:
+            return 0
+        select = ", ".join(
+            f"string_split(column{i:0{_digits(columns)}d}, '{_LIST_SEPARATOR}')"
+            if kind.endswith("[]")
+            else f"column{i:0{_digits(columns)}d}"
+            for i, (_name, kind) in enumerate(columns)
+        )
+        con.execute(
+            f"INSERT INTO {table} SELECT {select} FROM read_csv(?, header = false, "
+            "all_varchar = true, quote = '\"', escape = '\"', delim = ',', strict_mode = true)",
+            [str(path)],
+        )
+    return count
+
+
+def _digits(columns: list) -> int:
+    return len(str(len(columns) - 1))

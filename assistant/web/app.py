@@ -103,6 +103,18 @@ class SourceLines(BaseModel):
     text: list[SourceLine]
 
 
+SSE_EVENT_SCHEMA = {
+    "type": "object",
+    "required": ["event", "data"],
+    "properties": {
+        "event": {"type": "string", "enum": ["delta", "done"]},
+        "data": {
+            "type": "string",
+            "description": "delta: a piece of the answer text; done: the full answer JSON.",
+        },
+    },
+}
+
 ERRORS = {
     400: {"model": ErrorDetail, "description": "Unusable input"},
     404: {"model": ErrorDetail, "description": "Not found"},
@@ -230,6 +242,14 @@ def readable_validation_error(error: RequestValidationError) -> str:
     return " ".join(unique) or "The request is invalid."
 
 
+# Starlette's and FastAPI's own short phrases, as sentences a person can act on.
+_PLAIN_DETAILS = {
+    "Not Found": "There is no such page or API route.",
+    "Method Not Allowed": "This route does not accept this HTTP method.",
+    "There was an error parsing the body": "The request body could not be read: send UTF-8 JSON.",
+}
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AssistantError)
     async def assistant_error(_request: Request, error: AssistantError) -> JSONResponse:
@@ -242,9 +262,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse(
-            {"detail": str(error.detail)}, status_code=error.status_code, headers=error.headers
-        )
+        detail = _PLAIN_DETAILS.get(str(error.detail), str(error.detail))
+        return JSONResponse({"detail": detail}, status_code=error.status_code, headers=error.headers)
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, error: Exception) -> JSONResponse:
@@ -344,7 +363,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             200: {
                 "description": "Server-Sent Events: `delta` events with pieces of the answer "
                 "text, then one `done` event whose data is the full answer JSON.",
-                "content": {"text/event-stream": {"schema": {"type": "string"}}},
+                # OpenAPI 3.1: for an event stream, `schema` describes each event.
+                "content": {"text/event-stream": {"schema": SSE_EVENT_SCHEMA}},
             },
         },
         response_class=EventSourceResponse,

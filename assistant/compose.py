@@ -1,0 +1,147 @@
+"""Answer text from rows, in the question's language, with a citation marker on every fact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from assistant.intent import Intent
+from assistant.models import Citation, Data
+from assistant.sql.query import LIST_COLUMNS
+from assistant.vocabulary import load
+
+SHOWN = 10  # items written out in the text; `data` carries all of them
+DATA_COLUMNS = [*LIST_COLUMNS, "country_en", "other_year"]
+
+
+@lru_cache(maxsize=2)
+def phrases(lang: str) -> dict[str, Any]:
+    return load(f"answers_{lang}")["answer"]
+
+
+def plural(lang: str, key: str, n: int) -> str:
+    one, few, many = phrases(lang)[key]
+    if n == 1:
+        return one
+    if lang == "pl":
+        return few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many
+    return few
+
+
+@dataclass
+class Draft:
+    """An answer being written: text lines, the citations they use, the data table."""
+
+    lang: str
+    lines: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    data: Data | None = None
+    sql: str | None = None
+
+    def cite(self, source: str, first: int, last: int, quote: str) -> str:
+        for c in self.citations:
+            if c.source == source and c.lines == (first, last):
+                return f"[{c.id}]"
+        citation = Citation(id=len(self.citations) + 1, source=source, lines=(first, last), quote=quote)
+        self.citations.append(citation)
+        return f"[{citation.id}]"
+
+    def cite_row(self, row: dict) -> str:
+        return self.cite(row["source"], row["line"], row["line"], row["raw"])
+
+    def say(self, key: str, **values: Any) -> None:
+        self.lines.append(phrases(self.lang)[key].format(**values))
+
+    def text(self) -> str:
+        return "\n".join(self.lines).strip()
+
+
+def p(lang: str, key: str) -> Any:
+    return phrases(lang)[key]
+
+
+def country_name(row: dict, lang: str) -> str:
+    return (row.get("country_en") or row["country"]) if lang == "en" else row["country"]
+
+
+def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -> str:
+    """The filters of an intent as a short parenthesis: ' (Kraków, with Slovakia, in 2008)'."""
+    ph = phrases(lang)
+    parts: list[str] = []
+    if intent.units and "unit" not in skip:
+        parts.append(", ".join(intent.units))
+    if intent.unit_type and "unit_type" not in skip and not intent.units:
+        parts.append(ph["filters_unit_type"][intent.unit_type])
+    if intent.countries and "country" not in skip:
+        names = [english_country(c) if lang == "en" else c for c in intent.countries]
+        parts.append(ph["filters_country"].format(country=", ".join(names)))
+    if intent.partners and "partner" not in skip:
+        parts.append(ph["filters_partner"].format(partner=intent.partner_query or intent.partners[0]))
+    if "year" not in skip:
+        if intent.year is not None:
+            parts.append(ph["filters_year"].format(year=intent.year))
+        elif intent.year_from is not None and intent.year_to is not None:
+            parts.append(ph["filters_range"].format(a=intent.year_from, b=intent.year_to))
+        elif intent.year_from is not None:
+            parts.append(ph["filters_since"].format(a=intent.year_from))
+        elif intent.year_to is not None:
+            parts.append(ph["filters_until"].format(b=intent.year_to))
+    if intent.form and "form" not in skip:
+        parts.append(ph["filters_form"][intent.form])
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+@lru_cache(maxsize=1)
+def _country_en() -> dict[str, str]:
+    from assistant.vocabulary import country_names
+
+    return country_names()
+
+
+def english_country(polish: str) -> str:
+    return _country_en().get(polish, polish)
+
+
+def form_of(row: dict, lang: str, year: int | None = None) -> str:
+    """How the row documents the partnership; with a year filter, say which cell holds it."""
+    ph = phrases(lang)
+    bits = []
+    if row["agreement_year"] is not None:
+        bits.append(ph["form_agreement"].format(year=row["agreement"]))
+    if row["other_form"] and not row["no_data"]:
+        bits.append(ph["form_other"].format(text=row["other_form"]))
+    if row["no_data"]:
+        bits.append(ph["form_no_data"])
+    if not bits:
+        bits.append(ph["form_none"])
+    if year is not None:
+        in_agreement = row["agreement_year"] == year
+        in_other = row["other_year"] == year
+        where = "both" if in_agreement and in_other else "agreement" if in_agreement else "other"
+        bits.append(ph[f"year_where_{where}"])
+    return ": " + "; ".join(bits)
+
+
+def item_line(draft: Draft, row: dict, year: int | None = None) -> str:
+    text = p(draft.lang, "item").format(
+        unit=row["unit"], partner=row["partner"], country=country_name(row, draft.lang),
+        form=form_of(row, draft.lang, year),
+    )  # fmt: skip
+    return f"- {text} {draft.cite_row(row)}"
+
+
+def data_of(rows: list[dict]) -> Data:
+    return Data(columns=DATA_COLUMNS, rows=[[r[c] for c in DATA_COLUMNS] for r in rows], total=len(rows))
+
+
+def list_items(draft: Draft, rows: list[dict], show_all: bool, year: int | None = None) -> None:
+    shown = rows if show_all else rows[:SHOWN]
+    draft.lines += [item_line(draft, r, year) for r in shown]
+    if len(rows) > len(shown):
+        draft.say("more", n=len(rows) - len(shown), total=len(rows))
+
+
+def aggregate_data(columns: list[str], rows: list[tuple]) -> Data:
+    clean = [[list(v) if isinstance(v, list | tuple) else v for v in r] for r in rows]
+    return Data(columns=columns, rows=clean, total=len(clean))

@@ -1,0 +1,185 @@
+"""`assistant eval`: run a gold question set and score it by category and language.
+
+Cases are JSON lines {"id", "category", "lang", "turns": [...], "expect": {...}}; only the
+last turn is scored. What `expect` may hold is documented in tests/gold/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from assistant.config import Settings
+from assistant.core import answer, source_lines
+from assistant.errors import AssistantError
+from assistant.models import Answer
+from assistant.text import fold
+
+DEFAULT_GOLD = Path("tests/gold")
+
+
+@dataclass
+class Report:
+    results: list[tuple[dict, list[str]]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return sum(1 for _, f in self.results if not f) / len(self.results) if self.results else 0.0
+
+    def by(self, key: str) -> dict[str, tuple[int, int]]:
+        table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for case, failures in self.results:
+            table[case.get(key, "?")][0] += not failures
+            table[case.get(key, "?")][1] += 1
+        return {k: (v[0], v[1]) for k, v in sorted(table.items())}
+
+
+def load_cases(path: Path | None) -> list[dict]:
+    files = [path] if path else sorted(DEFAULT_GOLD.glob("*.jsonl"))
+    if not files:
+        raise AssistantError(f"No gold files found in {DEFAULT_GOLD}/.")
+    cases = []
+    for f in files:
+        try:
+            lines = f.read_text("utf-8").splitlines()
+        except OSError as error:
+            raise AssistantError(f"Cannot read {f}: {error.strerror}.") from error
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                case = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise AssistantError(f"{f}:{number} is not valid JSON ({error.msg}).") from error
+            if isinstance(case, dict) and "turns" in case and "expect" in case:
+                cases.append(case)
+    return cases
+
+
+def run_case(case: dict, settings: Settings) -> tuple[Answer | None, list[str]]:
+    conversation = None
+    result = None
+    try:
+        for turn in case["turns"]:
+            result = answer(turn, conversation, settings=settings)
+            conversation = result.conversation_id
+    except AssistantError as error:
+        return None, [f"error: {error}"]
+    failures = check(case["expect"], result, settings)
+    if result.language != case.get("lang", result.language):
+        failures.append(f"language {result.language} != {case['lang']}")
+    return result, failures
+
+
+def check(expect: dict[str, Any], result: Answer, settings: Settings) -> list[str]:
+    if "any_of" in expect:
+        options = [check(alt, result, settings) for alt in expect["any_of"]]
+        if any(not o for o in options):
+            rest = {k: v for k, v in expect.items() if k != "any_of"}
+            return check(rest, result, settings) if rest else []
+        return ["none of the alternatives held: " + " | ".join("; ".join(o) for o in options)]
+    failures = []
+    if "route" in expect and result.route != expect["route"]:
+        failures.append(f"route {result.route} != {expect['route']}")
+    refs = _row_refs(result)
+    if "rows" in expect:
+        want = {(s, int(n)) for s, n in expect["rows"]}
+        if refs != want:
+            failures.append(f"rows: {len(refs - want)} unexpected, {len(want - refs)} missing")
+    if "rows_include" in expect:
+        missing = {(s, int(n)) for s, n in expect["rows_include"]} - refs
+        if missing:
+            failures.append(f"rows missing: {sorted(missing)[:3]}")
+    if "total" in expect:
+        total = result.data.total if result.data else 0
+        if total != expect["total"]:
+            failures.append(f"total {total} != {expect['total']}")
+    if "groups" in expect:
+        got = _groups(result)
+        want = {fold(k): v for k, v in expect["groups"].items()}
+        if got != want:
+            diff = {k: (got.get(k), want.get(k)) for k in set(got) | set(want) if got.get(k) != want.get(k)}
+            failures.append(f"groups differ: {dict(list(diff.items())[:4])}")
+    if "top" in expect:
+        names = [fold(str(r[0])) for r in (result.data.rows if result.data else [])]
+        want = [fold(n) for n in expect["top"]]
+        if names[: len(want)] != want:
+            failures.append(f"top {names[: len(want)]} != {want}")
+    if "options" in expect:
+        options = {fold(str(r[0])) for r in (result.data.rows if result.data else [])}
+        missing = [o for o in expect["options"] if fold(o) not in options]
+        if result.route != "clarify" or missing:
+            failures.append(f"clarify options missing {missing}")
+    if "cites" in expect:
+        for source, line in expect["cites"]:
+            if not any(c.source == source and c.lines[0] <= line <= c.lines[1] for c in result.citations):
+                failures.append(f"no citation of {source}:{line}")
+    for text in expect.get("answer_contains", []):
+        if fold(text) not in fold(result.answer):
+            failures.append(f"answer lacks {text!r}")
+    for text in expect.get("answer_excludes", []):
+        if fold(text) in fold(result.answer):
+            failures.append(f"answer has {text!r}")
+    if expect.get("no_data") and result.data is not None:
+        failures.append("data should be null")
+    failures += verify_citations(result, settings)
+    return failures
+
+
+def verify_citations(result: Answer, settings: Settings) -> list[str]:
+    """Every quote must be verbatim text of the cited lines; every marker must exist."""
+    failures = []
+    for c in result.citations:
+        try:
+            lines = source_lines(c.source, settings)
+        except KeyError:
+            failures.append(f"citation {c.id}: unknown source {c.source}")
+            continue
+        cited = "\n".join(lines[c.lines[0] - 1 : c.lines[1]])
+        if not c.quote or c.quote not in cited:
+            failures.append(f"citation {c.id}: quote is not in {c.source}:{c.lines[0]}-{c.lines[1]}")
+    ids = {c.id for c in result.citations}
+    for marker in {int(m) for m in __import__("re").findall(r"\[(\d+)\]", result.answer)}:
+        if marker not in ids:
+            failures.append(f"marker [{marker}] has no citation")
+    return failures
+
+
+def _row_refs(result: Answer) -> set[tuple[str, int]]:
+    if not result.data or "source" not in result.data.columns or "line" not in result.data.columns:
+        return set()
+    s, n = result.data.columns.index("source"), result.data.columns.index("line")
+    return {(row[s], int(row[n])) for row in result.data.rows}
+
+
+def _groups(result: Answer) -> dict[str, int]:
+    if not result.data or len(result.data.columns) < 2:
+        return {}
+    return {fold(str(r[0])): r[1] for r in result.data.rows}
+
+
+def run_eval(settings: Settings, path: Path | None, console: Console, show_failures: int = 20) -> Report:
+    report = Report()
+    for case in load_cases(path):
+        _result, failures = run_case(case, settings)
+        report.results.append((case, failures))
+    for key in ("category", "lang"):
+        table = Table(title=f"Accuracy by {key}")
+        table.add_column(key)
+        table.add_column("passed", justify="right")
+        table.add_column("cases", justify="right")
+        table.add_column("accuracy", justify="right")
+        for name, (ok, n) in report.by(key).items():
+            table.add_row(name, str(ok), str(n), f"{ok / n:.3f}")
+        console.print(table)
+    failed = [(c, f) for c, f in report.results if f]
+    for case, failures in failed[:show_failures]:
+        console.print(f"[red]FAIL[/red] {case['id']} ({case['lang']}) {case['turns'][-1]!r}: {'; '.join(failures)}", highlight=False)
+    console.print(f"Overall accuracy: {report.accuracy:.3f} ({len(report.results) - len(failed)}/{len(report.results)})")
+    return report

@@ -1,0 +1,216 @@
+"""Understanding a question with no language model: names, years, forms and the shape of the answer.
+
+The result is an `Intent`: a typed set of filters plus the shape of the answer.
+Names come from the gazetteer (built from the data); the rest comes from the cue
+words of assistant/lang/cues.toml, matched on folded words and Polish lemmas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel
+
+from assistant.text import fold, lemmas, words
+from assistant.vocabulary import load
+
+Shape = Literal["list", "count", "top", "group_country", "group_unit", "yes_no", "rank"]
+Form = Literal["agreement", "letter_of_intent", "only_letter_of_intent", "other", "no_data"]
+
+
+class Intent(BaseModel):
+    """What the question asks of the survey tables."""
+
+    shape: Shape = "list"
+    units: list[str] = []  # unit labels (the unit's identity: name + disambiguator)
+    unit_query: str | None = None  # the unit as the question named it
+    unit_type: Literal["gmina", "powiat"] | None = None
+    countries: list[str] = []  # Polish country names as the survey writes them
+    partners: list[str] = []  # partner name variants as the survey writes them
+    partner_query: str | None = None
+    year: int | None = None
+    year_from: int | None = None  # inclusive
+    year_to: int | None = None  # inclusive
+    form: Form | None = None
+    limit: int | None = None
+    show_all: bool = False
+    near: str | None = None  # a place the question wants candidates near (the survey cannot place it)
+
+    def has_filters(self) -> bool:
+        return bool(
+            self.units or self.unit_type or self.countries or self.partners or self.form
+            or self.year is not None or self.year_from is not None or self.year_to is not None
+        )  # fmt: skip
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    keys: frozenset[str]  # folded form and folded lemmas
+
+
+@dataclass
+class Signals:
+    """Everything the parser read off a question, before it is turned into an Intent."""
+
+    tokens: list[Token]
+    cues: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # cue -> token spans
+
+    def has(self, cue: str) -> bool:
+        return bool(self.cues.get(cue))
+
+    def first(self, cue: str) -> int | None:
+        spans = self.cues.get(cue)
+        return spans[0][0] if spans else None
+
+
+_WORDISH = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*\.?|\d+", re.UNICODE)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in _WORDISH.finditer(text):
+        word = match.group().rstrip(".") if not match.group().endswith("b.d.") else match.group()
+        keys = {fold(word)}
+        if word.isalpha():
+            keys.update(fold(lemma) for lemma in lemmas(word))
+        tokens.append(Token(word, match.start(), match.start() + len(word), frozenset(keys)))
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _cue_phrases() -> dict[str, list[tuple[str, ...]]]:
+    cues = load("cues")["cues"]
+    return {name: [tuple(fold(p).split()) for p in phrases] for name, phrases in cues.items()}
+
+
+@lru_cache(maxsize=1)
+def _hostile() -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in load("cues")["hostile"]["patterns"]]
+
+
+def is_hostile(text: str) -> bool:
+    return any(p.search(text) for p in _hostile())
+
+
+def find_cues(tokens: list[Token], skip: set[int]) -> dict[str, list[tuple[int, int]]]:
+    """Which cue phrases occur, as token spans; tokens inside matched names are skipped."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for name, phrases in _cue_phrases().items():
+        for phrase in phrases:
+            for i in range(len(tokens) - len(phrase) + 1):
+                span = range(i, i + len(phrase))
+                if any(j in skip for j in span):
+                    continue
+                if all(w == "*" or w in tokens[i + k].keys for k, w in enumerate(phrase)):
+                    found.setdefault(name, []).append((i, i + len(phrase)))
+    return found
+
+
+_YEAR = r"(1[89]\d\d|20\d\d)"
+_RANGE = re.compile(
+    rf"{_YEAR}\s*(?:-|–|—|\.\.|to|do|and|i|until|till)\s*{_YEAR}", re.IGNORECASE
+)
+_DECADE = re.compile(r"\b(?:(?:19|20)?(\d)0(?:'?s|\.|-tych|-te|tych|te)\b)", re.IGNORECASE)
+_TOP_N = re.compile(r"\b(?:top|first|pierwsz\w*|najwi\w*|czołow\w*|czolow\w*)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:najw|most|top|lead|czo)", re.IGNORECASE)
+_NEAR = re.compile(
+    r"\b(?:near|close to|around|in the vicinity of|koło|kolo|niedaleko|w pobliżu|w poblizu|w okolicy|okolic\w*|blisko)\s+((?:[^\W\d_][\w\-]*)(?:\s+[^\W\d_][\w\-]*)?)",
+    re.UNICODE,
+)
+
+
+def read_years(text: str, signals: Signals) -> dict[str, int]:
+    """Year filters: a single year, an inclusive range, or an open bound (since/after/before)."""
+    found: dict[str, int] = {}
+    match = _RANGE.search(text)
+    if match:
+        a, b = sorted((int(match.group(1)), int(match.group(2))))
+        return {"year_from": a, "year_to": b}
+    years = [(m.start(), int(m.group())) for m in re.finditer(rf"\b{_YEAR}\b", text)]
+    if not years:
+        decade = _DECADE.search(text)
+        if decade and (signals.has("between") or "lat" in fold(text) or "s" in decade.group().lower()):
+            start = 1900 + int(decade.group(1)) * 10
+            start = start if start >= 1950 else start + 100
+            return {"year_from": start, "year_to": start + 9}
+        return found
+    if len(years) >= 2 and signals.has("between"):
+        a, b = sorted(y for _, y in years[:2])
+        return {"year_from": a, "year_to": b}
+    position, year = years[0]
+    before_word = _word_before(text, position)
+    if before_word in _cue_words("before"):
+        if before_word in {"until", "do"}:
+            return {"year_to": year}
+        return {"year_to": year - 1}
+    if before_word in _cue_words("after"):
+        return {"year_from": year + 1}
+    if before_word in _cue_words("since"):
+        return {"year_from": year}
+    return {"year": year}
+
+
+def _word_before(text: str, position: int) -> str | None:
+    previous = words(text[:position])
+    return fold(previous[-1]) if previous else None
+
+
+@lru_cache(maxsize=16)
+def _cue_words(cue: str) -> frozenset[str]:
+    return frozenset(p[0] for p in _cue_phrases()[cue] if len(p) == 1)
+
+
+def read_limit(text: str) -> int | None:
+    match = _TOP_N.search(text)
+    if match:
+        return int(match.group(1) or match.group(2))
+    return None
+
+
+def read_near(text: str) -> str | None:
+    """'near Žilina', 'koło Żyliny': a place the question wants candidates close to."""
+    match = _NEAR.search(text)
+    if not match:
+        return None
+    names = [w for w in match.group(1).split() if w[0].isupper()]
+    return " ".join(names) or None
+
+
+def read_form(signals: Signals) -> Form | None:
+    if signals.has("no_data"):
+        return "no_data"
+    if signals.has("letter_of_intent"):
+        return "only_letter_of_intent" if signals.has("only") else "letter_of_intent"
+    if signals.has("other_form"):
+        return "other"
+    if signals.has("agreement") and not signals.has("partnership_only_agreement_word"):
+        return "agreement"
+    return None
+
+
+def read_shape(signals: Signals, has_country: bool, has_unit: bool, has_partner: bool) -> Shape:
+    asks_countries = signals.has("group_country") and not has_country
+    if signals.has("partner_search"):
+        return "rank"
+    if signals.has("top"):
+        return "group_country" if asks_countries else "group_unit"
+    if signals.has("count"):
+        return "group_country" if asks_countries and _asks_count_of_countries(signals) else "count"
+    if asks_countries:
+        return "group_country"
+    if signals.has("group_unit"):
+        return "group_unit"
+    if signals.first("yes_no") == 0 and has_unit and (has_country or has_partner):
+        return "yes_no"
+    return "list"
+
+
+def _asks_count_of_countries(signals: Signals) -> bool:
+    """'How many countries ...' counts countries; 'how many partnerships with ...' counts rows."""
+    count, country = signals.first("count"), signals.first("group_country")
+    return count is not None and country is not None and 0 <= country - count <= 2

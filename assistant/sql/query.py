@@ -1,0 +1,162 @@
+"""From an Intent to parameterised SQL over the read-only index. User text never enters the SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from assistant.intent import Intent
+
+# The contract's columns for a list of partnerships, in this order; more may follow.
+LIST_COLUMNS = ["unit", "unit_type", "country", "partner", "agreement_year", "other_form", "source", "line"]
+_EXTRA = ["country_en", "other_year", "raw", "unit_name", "no_data", "letter_of_intent", "agreement"]
+_SELECT = (
+    "unit_label AS unit, unit_type, country, partner, agreement_year, other_form, source, line, "
+    "country_en, other_year, raw, unit_name, no_data, letter_of_intent, agreement"
+)
+_ORDER = "ORDER BY unit_label, country, partner, source, line"
+
+
+@dataclass
+class Query:
+    sql: str
+    params: list[Any]
+
+    def run(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple]]:
+        cursor = con.execute(self.sql, self.params)
+        return [d[0] for d in cursor.description], cursor.fetchall()
+
+    def shown(self) -> str:
+        """The SQL with its parameters listed, for the answer's `sql` field."""
+        if not self.params:
+            return self.sql
+        return f"{self.sql}\n-- parameters: {self.params!r}"
+
+
+def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, list[Any]]:
+    """The WHERE clause for an intent's filters; `skip` leaves some out (to find the nearest match)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if intent.units and "unit" not in skip:
+        clauses.append(f"unit_label IN ({', '.join('?' * len(intent.units))})")
+        params += intent.units
+    if intent.unit_type and "unit_type" not in skip:
+        clauses.append("unit_type = ?")
+        params.append(intent.unit_type)
+    if intent.countries and "country" not in skip:
+        clauses.append(f"country IN ({', '.join('?' * len(intent.countries))})")
+        params += intent.countries
+    if intent.partners and "partner" not in skip:
+        clauses.append("list_has_any(partner_names, ?::VARCHAR[])")
+        params.append(intent.partners)
+    if "year" not in skip:
+        if intent.year is not None:
+            # "In 2008": the year stands in the agreement cell or in the other-form cell.
+            clauses.append("(agreement_year = ? OR other_year = ?)")
+            params += [intent.year, intent.year]
+        else:
+            low = intent.year_from if intent.year_from is not None else None
+            high = intent.year_to if intent.year_to is not None else None
+            if low is not None or high is not None:
+                low, high = low or 0, high or 9999
+                clauses.append("(agreement_year BETWEEN ? AND ? OR other_year BETWEEN ? AND ?)")
+                params += [low, high, low, high]
+    if intent.form and "form" not in skip:
+        clauses.append(_FORMS[intent.form])
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+_FORMS = {
+    "agreement": "agreement_year IS NOT NULL",
+    "letter_of_intent": "letter_of_intent",
+    "only_letter_of_intent": "letter_of_intent AND agreement_year IS NULL",
+    "other": "other_form <> '' AND NOT no_data",
+    "no_data": "no_data",
+}
+
+
+def partnerships(intent: Intent, skip: frozenset[str] = frozenset()) -> Query:
+    clause, params = where(intent, skip=skip)
+    return Query(f"SELECT {_SELECT} FROM partnerships WHERE {clause} {_ORDER}", params)
+
+
+def by_country(intent: Intent) -> Query:
+    clause, params = where(intent)
+    limit = " LIMIT ?" if intent.limit else ""
+    sql = (
+        "SELECT country, count(*) AS partnerships, any_value(country_en) AS country_en, "
+        "list(source || ':' || line ORDER BY source, line) AS rows, "
+        "first(source ORDER BY source, line) AS first_source, "
+        "first(line ORDER BY source, line) AS first_line, "
+        "first(raw ORDER BY source, line) AS first_raw "
+        f"FROM partnerships WHERE {clause} GROUP BY country "
+        f"ORDER BY partnerships DESC, country{limit}"
+    )
+    return Query(sql, params + ([intent.limit] if intent.limit else []))
+
+
+def by_unit(intent: Intent) -> Query:
+    clause, params = where(intent)
+    limit = " LIMIT ?" if intent.limit else ""
+    sql = (
+        "SELECT unit_label AS unit, count(*) AS partnerships, any_value(unit_type) AS unit_type, "
+        "list(source || ':' || line ORDER BY source, line) AS rows, "
+        "first(source ORDER BY source, line) AS first_source, "
+        "first(line ORDER BY source, line) AS first_line, "
+        "first(raw ORDER BY source, line) AS first_raw "
+        f"FROM partnerships WHERE {clause} GROUP BY unit_label "
+        f"ORDER BY partnerships DESC, unit{limit}"
+    )
+    return Query(sql, params + ([intent.limit] if intent.limit else []))
+
+
+def ranking(intent: Intent) -> Query:
+    """Partner search: experience in a country = rows there, then formal agreements, then recency."""
+    clause, params = where(intent)
+    sql = (
+        "SELECT unit_label AS unit, count(*) AS partnerships, "
+        "count(agreement_year) AS formal_agreements, "
+        "max(greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))) AS latest_year, "
+        "any_value(unit_type) AS unit_type, "
+        "list(source || ':' || line ORDER BY source, line) AS rows, "
+        "first(source ORDER BY source, line) AS first_source, "
+        "first(line ORDER BY source, line) AS first_line, "
+        "first(raw ORDER BY source, line) AS first_raw "
+        f"FROM partnerships WHERE {clause} GROUP BY unit_label "
+        "ORDER BY partnerships DESC, formal_agreements DESC, latest_year DESC, unit"
+    )
+    return Query(sql, params)
+
+
+def rows_at(refs: list[tuple[str, int]]) -> Query:
+    """The partnership rows at these (source, line) places."""
+    placeholders = ", ".join("(?, ?)" for _ in refs)
+    params = [v for ref in refs for v in ref]
+    return Query(
+        f"SELECT {_SELECT} FROM partnerships WHERE (source, line) IN ({placeholders or '(NULL, NULL)'}) {_ORDER}",
+        params,
+    )
+
+
+def nearest_years(intent: Intent, con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Years that do have rows under the other filters, nearest to the asked one first."""
+    target = intent.year or intent.year_from or intent.year_to
+    clause, params = where(intent, skip=frozenset({"year"}))
+    sql = (
+        "SELECT y FROM (SELECT agreement_year AS y FROM partnerships WHERE "
+        f"{clause} UNION SELECT other_year FROM partnerships WHERE {clause}) WHERE y IS NOT NULL "
+        "ORDER BY abs(y - ?), y"
+    )
+    return [r[0] for r in con.execute(sql, params + params + [target]).fetchall()]
+
+
+def unit_labels(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, int]]:
+    """Every unit as written -> (label, unit type, number of partnerships of that label)."""
+    sql = (
+        "SELECT unit, unit_label, any_value(unit_type), "
+        "(SELECT count(*) FROM partnerships q WHERE q.unit_label = p.unit_label) "
+        "FROM partnerships p GROUP BY unit, unit_label"
+    )
+    return {unit: (label, kind, n) for unit, label, kind, n in con.execute(sql).fetchall()}

@@ -1,0 +1,285 @@
+"""From a message (and the conversation so far) to what to do: the route, the language, the Intent.
+
+Names come from the gazetteer, the rest from assistant.intent; follow-ups
+("And in 2009?", "A z Czechami?", "the powiat", "2") are resolved against the
+previous turn's state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.gazetteer import Gazetteer, Match
+from assistant.intent import (
+    Intent,
+    Signals,
+    find_cues,
+    is_hostile,
+    read_form,
+    read_limit,
+    read_near,
+    read_shape,
+    read_years,
+    tokenize,
+)
+from assistant.language import detect_language
+from assistant.text import fold
+
+
+@dataclass
+class Units:
+    """What the index knows of Polish units: label -> (unit type, number of partnerships)."""
+
+    labels: dict[str, tuple[str, int]]
+    by_written: dict[str, str]  # unit as written -> label
+
+    def label(self, written: str) -> str:
+        return self.by_written.get(written, written)
+
+
+@dataclass
+class Understanding:
+    language: str
+    route: str  # table | documents | both | clarify | out_of_scope
+    intent: Intent | None = None
+    reason: str = ""  # ambiguous | unknown_unit | hostile | no_previous | nothing
+    options: list[str] = field(default_factory=list)
+    name: str = ""
+    followup: bool = False
+    signals: Signals | None = None
+    matches: list[Match] = field(default_factory=list)
+    pick: int | None = None  # "the first one" / "a ten drugi?": 1-based item of the previous answer
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3}
+_BARE_NUMBER = re.compile(r"^\s*(?:nr\.?\s*|no\.?\s*|#)?(\d{1,2})\s*[.)]?\s*$", re.IGNORECASE)
+_PARTNER_PREPOSITIONS = {"z", "ze", "with", "to", "and", "i", "oraz", "w", "we", "of"}
+
+
+def understand(message: str, previous: dict[str, Any] | None, units: Units, gazetteer: Gazetteer) -> Understanding:
+    text = message.strip()
+    tokens = tokenize(text)
+    matches = gazetteer.find(text)
+    signals = Signals(tokens, find_cues(tokens, set()))
+    if not _asks_about_partnerships(signals):
+        # A near-miss on an ordinary word ("weather" ~ Werther) is not a name.
+        matches = [m for m in matches if m.exact or m.text[:1].isupper()]
+    spans = [m.span for m in matches]
+    language = detect_language(text, spans) or (previous or {}).get("language") or "en"
+    if is_hostile(text):
+        return Understanding(language, "out_of_scope", reason="hostile")
+
+    named = {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
+    signals = Signals(tokens, find_cues(tokens, named))
+
+    choice = _clarify_choice(text, previous, units, matches)
+    if choice:
+        intent = Intent(**previous["intent"]) if previous.get("intent") else Intent()
+        intent.units = [choice]
+        intent.unit_query = choice
+        return Understanding(language, "table", intent, followup=True, signals=signals, matches=matches)
+
+    intent, problem = _intent_from(text, signals, matches, units)
+    if problem:
+        return _with_language(problem, language)
+
+    followup = _is_followup(intent, signals, matches, previous)
+    if followup:
+        return _merge_followup(intent, signals, previous, language, matches)
+
+    if not intent.has_filters() and intent.shape == "list" and not signals.has("show_all"):
+        return Understanding(language, "out_of_scope", reason="nothing", signals=signals, matches=matches)
+    return Understanding(language, "table", intent, signals=signals, matches=matches)
+
+
+_DOMAIN_CUES = ("partnership", "count", "top", "group_country", "partner_search", "agreement",
+                "letter_of_intent", "gmina", "powiat", "show_all", "which_of_them")  # fmt: skip
+
+
+def _asks_about_partnerships(signals: Signals) -> bool:
+    return any(signals.has(c) for c in _DOMAIN_CUES)
+
+
+def _with_language(u: Understanding, language: str) -> Understanding:
+    u.language = language
+    return u
+
+
+def _intent_from(text: str, signals: Signals, matches: list[Match], units: Units) -> tuple[Intent, Understanding | None]:
+    intent = Intent()
+    unit_match, partner_matches, countries = _assign(text, matches)
+    if signals.has("powiat"):
+        intent.unit_type = "powiat"
+    elif signals.has("gmina") and not unit_match:
+        intent.unit_type = "gmina"
+    if unit_match:
+        labels = sorted({units.label(u) for u in unit_match.units})
+        narrowed = _narrow(labels, text, intent.unit_type, units)
+        if len(narrowed) > 1:
+            return intent, Understanding(
+                "", "clarify", reason="ambiguous", options=narrowed, name=unit_match.text, signals=signals, matches=matches
+            )
+        intent.units = narrowed
+        intent.unit_query = unit_match.text
+        if intent.unit_type and units.labels.get(narrowed[0], ("",))[0] != intent.unit_type:
+            intent.unit_type = None
+    if partner_matches:
+        intent.partners = sorted({m.key for m in partner_matches})
+        intent.partner_query = partner_matches[0].text
+    intent.countries = sorted(countries)
+    for key, value in read_years(text, signals).items():
+        setattr(intent, key, value)
+    intent.form = read_form(signals)
+    intent.shape = read_shape(signals, bool(intent.countries), bool(intent.units), bool(intent.partners))
+    if intent.shape in ("group_country", "group_unit", "rank", "list") or signals.has("top"):
+        intent.limit = read_limit(text) if signals.has("top") else None
+    if intent.shape == "rank":
+        intent.near = read_near(text)
+        if intent.near:
+            # "near Žilina": a place to be near, not a unit or partner to filter by.
+            near = fold(intent.near)
+            if intent.unit_query and fold(intent.unit_query) in near:
+                intent.units, intent.unit_query = [], None
+            kept = [m for m in partner_matches if fold(m.text) not in near]
+            intent.partners = sorted({m.key for m in kept})
+            intent.partner_query = kept[0].text if kept else None
+    intent.show_all = signals.has("show_all")
+    return intent, None
+
+
+def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match], set[str]]:
+    """Decide which names are the Polish unit, which the partners, which the countries.
+
+    A name that can be both a unit and a partner is the unit when it comes first and
+    nothing marks it as a partner ("with Lublin", "z Lublinem").
+    """
+    by_span: dict[tuple[int, int], list[Match]] = {}
+    for m in matches:
+        by_span.setdefault(m.span, []).append(m)
+    unit: Match | None = None
+    partners: list[Match] = []
+    countries: set[str] = set()
+    for span, options in sorted(by_span.items()):
+        kinds = {m.kind: m for m in options}
+        if "country" in kinds and len(kinds) == 1:
+            countries.add(kinds["country"].key)
+            continue
+        before = _word_before(text, span[0])
+        marked_partner = before in _PARTNER_PREPOSITIONS
+        if "unit" in kinds and unit is None and not (marked_partner and "partner" in kinds):
+            unit = kinds["unit"]
+        elif "partner" in kinds:
+            partners.extend(m for m in options if m.kind == "partner")
+        elif "country" in kinds:
+            countries.add(kinds["country"].key)
+        elif "unit" in kinds and unit is not None:
+            partners.extend(options)  # a second Polish unit: a domestic partner
+    return unit, partners, countries
+
+
+def _word_before(text: str, position: int) -> str | None:
+    previous = re.findall(r"[^\W\d_]+", text[:position])
+    return fold(previous[-1]) if previous else None
+
+
+def _narrow(labels: list[str], text: str, unit_type: str | None, units: Units) -> list[str]:
+    """Pick among same-named units with the question's own words ("gmina", "powiat", a qualifier)."""
+    if len(labels) <= 1:
+        return labels
+    folded = fold(text)
+    by_qualifier = [lab for lab in labels if "(" in lab and fold(lab.split("(", 1)[1].strip(")")) in folded]
+    if len(by_qualifier) == 1:
+        return by_qualifier
+    if unit_type:
+        typed = [lab for lab in labels if units.labels.get(lab, ("",))[0] == unit_type]
+        if typed:
+            return typed
+    if re.search(r"\bgmin", folded):
+        gminas = [lab for lab in labels if "gmina" in fold(lab)]
+        if len(gminas) == 1:
+            return gminas
+    if re.search(r"\bmiast|\bcity\b|\btown\b", folded):
+        plain = [lab for lab in labels if "(" not in lab]
+        if len(plain) == 1:
+            return plain
+    return labels
+
+
+def _clarify_choice(text: str, previous: dict | None, units: Units, matches: list[Match]) -> str | None:
+    """After a clarify question, a bare number, a name or a kind ("the powiat") picks an option."""
+    if not previous or previous.get("route") != "clarify" or not previous.get("options"):
+        return None
+    options: list[str] = previous["options"]
+    number = _BARE_NUMBER.match(text)
+    if number and 1 <= int(number.group(1)) <= len(options):
+        return options[int(number.group(1)) - 1]
+    folded = fold(text)
+    exact = [o for o in options if fold(o) == folded.strip(" .?!")]
+    if exact:
+        return exact[0]
+    contained = [o for o in options if "(" in o and fold(o.split("(", 1)[1].strip(")")) in folded]
+    if len(contained) == 1:
+        return contained[0]
+    for word, kind in (("powiat", "powiat"), ("county", "powiat"), ("gmin", "gmina"), ("miast", "gmina"),
+                       ("city", "gmina"), ("town", "gmina")):  # fmt: skip
+        if word in folded:
+            typed = [o for o in options if units.labels.get(o, ("",))[0] == kind]
+            if kind == "gmina" and word == "gmin":
+                typed = [o for o in typed if "gmina" in fold(o)] or typed
+            if kind == "gmina" and word in ("miast", "city", "town"):
+                typed = [o for o in typed if "(" not in o] or typed
+            if len(typed) == 1:
+                return typed[0]
+    for position, word in ((1, "first"), (2, "second"), (3, "third"), (1, "pierwsz"), (2, "drug"), (3, "trzec")):
+        if word in folded and position <= len(options):
+            return options[position - 1]
+    return None
+
+
+def _is_followup(intent: Intent, signals: Signals, matches: list[Match], previous: dict | None) -> bool:
+    """A message that names no unit or partner of its own, but refines what came before."""
+    if not previous or not previous.get("intent"):
+        return False
+    if intent.units or intent.partners:
+        return False
+    refines = (
+        intent.countries or intent.year is not None or intent.year_from is not None
+        or intent.year_to is not None or intent.form or intent.unit_type
+        or signals.has("show_all") or signals.has("which_of_them") or signals.has("more_about")
+        or signals.has("first") or signals.has("second") or signals.has("third")
+        or signals.has("count")
+    )  # fmt: skip
+    short = len(signals.tokens) <= 8
+    return bool(refines) and (short or signals.has("which_of_them"))
+
+
+def _merge_followup(intent: Intent, signals: Signals, previous: dict, language: str, matches) -> Understanding:
+    base = Intent(**previous["intent"])
+    pick = _picked(signals)
+    if pick and (signals.has("more_about") or len(signals.tokens) <= 5):
+        return Understanding(language, "table", base, followup=True, signals=signals, matches=matches, pick=pick)
+    merged = base.model_copy()
+    if intent.countries:
+        merged.countries = intent.countries
+    if intent.year is not None or intent.year_from is not None or intent.year_to is not None:
+        merged.year, merged.year_from, merged.year_to = intent.year, intent.year_from, intent.year_to
+    if intent.form:
+        merged.form = intent.form
+    if intent.unit_type and not merged.units:
+        merged.unit_type = intent.unit_type
+    if signals.has("count"):
+        merged.shape = "count"
+    elif intent.shape not in ("list", "yes_no"):
+        merged.shape = intent.shape
+        merged.limit = intent.limit
+    merged.show_all = signals.has("show_all")
+    return Understanding(language, "table", merged, followup=True, signals=signals, matches=matches)
+
+
+def _picked(signals: Signals) -> int | None:
+    for name, position in (("first", 1), ("second", 2), ("third", 3)):
+        if signals.has(name):
+            return position
+    return None
