@@ -33,13 +33,20 @@ def fail(message: str, code: int = 1) -> None:
 
 @app.command("ingest")
 def ingest_command(
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even if the corpus did not change.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even if the corpus did not change.")
+    ] = False,
 ) -> None:
     """Load corpus/ into DuckDB and Chroma, with a progress bar and a summary."""
     from assistant.ingest import ingest
 
     settings = get_settings()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True) as bar:
         tasks: dict[str, int] = {}
 
@@ -50,14 +57,25 @@ def ingest_command(
 
         result = ingest(settings, force=force, progress=progress)
     if result.skipped:
-        console.print(f"Corpus unchanged (version {result.version}): nothing to do. Use --force to rebuild.")
+        console.print(
+            f"Corpus unchanged (version {result.version}): nothing to do. Use --force to rebuild."
+        )
         return
     print_summary(result)
 
 
 def print_summary(result) -> None:
     table = Table(title=f"Ingestion summary (corpus version {result.version})")
-    for column in ("file", "lines", "rows loaded", "reported", "headers", "blanks", "passages", "boilerplate"):
+    for column in (
+        "file",
+        "lines",
+        "rows loaded",
+        "reported",
+        "headers",
+        "blanks",
+        "passages",
+        "boilerplate",
+    ):
         table.add_column(column, justify="left" if column == "file" else "right")
     for f in result.files:
         table.add_row(
@@ -75,7 +93,13 @@ def print_summary(result) -> None:
         for column in ("file", "line", "field", "as written", "resolved to"):
             repairs.add_column(column)
         for source, line, field, written, resolved in result.repairs:
-            repairs.add_row(source, str(line), field, written, resolved or "(unresolved: no single real unit fits)")
+            repairs.add_row(
+                source,
+                str(line),
+                field,
+                written,
+                resolved or "(unresolved: no single real unit fits)",
+            )
         console.print(repairs)
     if result.page_facts:
         console.print(f"Page facts extracted: {result.page_facts}")
@@ -85,14 +109,18 @@ def print_summary(result) -> None:
 def ask_command(
     question: Annotated[str, typer.Argument(help="The question, in Polish or English.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print exactly the API's JSON.")] = False,
-    conversation: Annotated[str | None, typer.Option("--conversation", help="Continue this conversation.")] = None,
+    conversation: Annotated[
+        str | None, typer.Option("--conversation", help="Continue this conversation.")
+    ] = None,
 ) -> None:
     """Answer one question."""
     from assistant.core import answer
 
     result = answer(question, conversation, settings=get_settings())
     if as_json:
-        sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        )
         return
     from assistant.render import print_answer
 
@@ -128,8 +156,12 @@ def serve_command(
 
 @app.command("eval")
 def eval_command(
-    file: Annotated[Path | None, typer.Argument(help="A gold JSON-lines file (default: tests/gold/*.jsonl).")] = None,
-    threshold: Annotated[float, typer.Option(help="Exit non-zero below this overall accuracy.")] = 0.97,
+    file: Annotated[
+        Path | None, typer.Argument(help="A gold JSON-lines file (default: tests/gold/*.jsonl).")
+    ] = None,
+    threshold: Annotated[
+        float, typer.Option(help="Exit non-zero below this overall accuracy.")
+    ] = 0.97,
     show_failures: Annotated[int, typer.Option(help="How many failures to print.")] = 20,
 ) -> None:
     """Run a gold question set and print accuracy by category and language."""
@@ -151,7 +183,9 @@ def main() -> None:
         sys.exit(130)
     except Exception as error:  # a user sees one line; the traceback goes to the log
         logging.getLogger("assistant").debug("unexpected error", exc_info=True)
-        err.print(f"[red]Error:[/red] {type(error).__name__}: {error}", highlight=False, soft_wrap=True)
+        err.print(
+            f"[red]Error:[/red] {type(error).__name__}: {error}", highlight=False, soft_wrap=True
+        )
         sys.exit(1)
 
 

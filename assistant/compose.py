@@ -43,7 +43,9 @@ class Draft:
         for c in self.citations:
             if c.source == source and c.lines == (first, last):
                 return f"[{c.id}]"
-        citation = Citation(id=len(self.citations) + 1, source=source, lines=(first, last), quote=quote)
+        citation = Citation(
+            id=len(self.citations) + 1, source=source, lines=(first, last), quote=quote
+        )
         self.citations.append(citation)
         return f"[{citation.id}]"
 
@@ -77,7 +79,9 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
         names = [english_country(c) if lang == "en" else c for c in intent.countries]
         parts.append(ph["filters_country"].format(country=", ".join(names)))
     if intent.partners and "partner" not in skip:
-        parts.append(ph["filters_partner"].format(partner=intent.partner_query or intent.partners[0]))
+        parts.append(
+            ph["filters_partner"].format(partner=intent.partner_query or intent.partners[0])
+        )
     if "year" not in skip:
         if intent.year is not None:
             parts.append(ph["filters_year"].format(year=intent.year))
@@ -132,7 +136,9 @@ def item_line(draft: Draft, row: dict, year: int | None = None) -> str:
 
 
 def data_of(rows: list[dict]) -> Data:
-    return Data(columns=DATA_COLUMNS, rows=[[r[c] for c in DATA_COLUMNS] for r in rows], total=len(rows))
+    return Data(
+        columns=DATA_COLUMNS, rows=[[r[c] for c in DATA_COLUMNS] for r in rows], total=len(rows)
+    )
 
 
 def list_items(draft: Draft, rows: list[dict], show_all: bool, year: int | None = None) -> None:

@@ -95,7 +95,14 @@ class ConversationStore:
             self._db.execute(
                 "INSERT INTO turns (conversation_id, turn, message, language, state, answer)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (conversation_id, last + 1, message, language, json.dumps(state), json.dumps(answer)),
+                (
+                    conversation_id,
+                    last + 1,
+                    message,
+                    language,
+                    json.dumps(state),
+                    json.dumps(answer),
+                ),
             )
             self._db.execute("COMMIT")
         except BaseException:
@@ -103,7 +110,9 @@ class ConversationStore:
             raise
         return last + 1
 
-    def add_feedback(self, conversation_id: str, turn: int | None, rating: str, comment: str | None):
+    def add_feedback(
+        self, conversation_id: str, turn: int | None, rating: str, comment: str | None
+    ):
         self.require(conversation_id)
         self._db.execute(
             "INSERT INTO feedback (conversation_id, turn, rating, comment) VALUES (?, ?, ?, ?)",

@@ -76,7 +76,9 @@ def validate(message: Any, settings: Settings) -> str:
     return message.strip()
 
 
-def answer(message: str, conversation_id: str | None = None, settings: Settings | None = None) -> Answer:
+def answer(
+    message: str, conversation_id: str | None = None, settings: Settings | None = None
+) -> Answer:
     settings = settings or get_settings()
     text = validate(message, settings)
     rt = runtime(settings)
@@ -143,7 +145,9 @@ def _picked_intent(pick: int, base: Intent, previous: dict | None) -> Intent | N
     if kind == "country":
         return base.model_copy(update={"countries": [value], "shape": "list", "limit": None})
     if kind == "unit":
-        return base.model_copy(update={"units": [value], "unit_query": value, "shape": "list", "limit": None})
+        return base.model_copy(
+            update={"units": [value], "unit_query": value, "shape": "list", "limit": None}
+        )
     unit, country = rest
     from assistant.sql.tables import partner_names
 
@@ -206,7 +210,9 @@ def source_lines(source: str, settings: Settings | None = None) -> list[str]:
     if corpus_dir not in path.parents or not path.is_file():
         raise KeyError(source)
     if path.suffix.lower() in _TEXT_SUFFIXES:
-        return split_lines(path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff"))
+        return split_lines(
+            path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+        )
     current = index.current_dir(settings)
     extracted = current / "extracted" / (source + ".txt") if current else None
     if extracted is None or not extracted.is_file():

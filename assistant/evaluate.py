@@ -7,6 +7,7 @@ last turn is scored. What `expect` may hold is documented in tests/gold/README.m
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,13 +103,17 @@ def check(expect: dict[str, Any], result: Answer, settings: Settings) -> list[st
             failures.append(f"total {total} != {expect['total']}")
     if "groups" in expect:
         got = _groups(result)
-        want = {fold(k): v for k, v in expect["groups"].items()}
+        want = {_name(k): v for k, v in expect["groups"].items()}
         if got != want:
-            diff = {k: (got.get(k), want.get(k)) for k in set(got) | set(want) if got.get(k) != want.get(k)}
+            diff = {
+                k: (got.get(k), want.get(k))
+                for k in set(got) | set(want)
+                if got.get(k) != want.get(k)
+            }
             failures.append(f"groups differ: {dict(list(diff.items())[:4])}")
     if "top" in expect:
-        names = [fold(str(r[0])) for r in (result.data.rows if result.data else [])]
-        want = [fold(n) for n in expect["top"]]
+        names = [_name(r[0]) for r in (result.data.rows if result.data else [])]
+        want = [_name(n) for n in expect["top"]]
         if names[: len(want)] != want:
             failures.append(f"top {names[: len(want)]} != {want}")
     if "options" in expect:
@@ -118,7 +123,9 @@ def check(expect: dict[str, Any], result: Answer, settings: Settings) -> list[st
             failures.append(f"clarify options missing {missing}")
     if "cites" in expect:
         for source, line in expect["cites"]:
-            if not any(c.source == source and c.lines[0] <= line <= c.lines[1] for c in result.citations):
+            if not any(
+                c.source == source and c.lines[0] <= line <= c.lines[1] for c in result.citations
+            ):
                 failures.append(f"no citation of {source}:{line}")
     for text in expect.get("answer_contains", []):
         if fold(text) not in fold(result.answer):
@@ -143,9 +150,11 @@ def verify_citations(result: Answer, settings: Settings) -> list[str]:
             continue
         cited = "\n".join(lines[c.lines[0] - 1 : c.lines[1]])
         if not c.quote or c.quote not in cited:
-            failures.append(f"citation {c.id}: quote is not in {c.source}:{c.lines[0]}-{c.lines[1]}")
+            failures.append(
+                f"citation {c.id}: quote is not in {c.source}:{c.lines[0]}-{c.lines[1]}"
+            )
     ids = {c.id for c in result.citations}
-    for marker in {int(m) for m in __import__("re").findall(r"\[(\d+)\]", result.answer)}:
+    for marker in {int(m) for m in re.findall(r"\[(\d+)\]", result.answer)}:
         if marker not in ids:
             failures.append(f"marker [{marker}] has no citation")
     return failures
@@ -158,13 +167,20 @@ def _row_refs(result: Answer) -> set[tuple[str, int]]:
     return {(row[s], int(row[n])) for row in result.data.rows}
 
 
+def _name(value: Any) -> str:
+    """Names compare folded, and a doubled closing bracket of the source ('strzelecki))') is one."""
+    return re.sub(r"\)+$", ")", fold(str(value)).strip())
+
+
 def _groups(result: Answer) -> dict[str, int]:
     if not result.data or len(result.data.columns) < 2:
         return {}
-    return {fold(str(r[0])): r[1] for r in result.data.rows}
+    return {_name(r[0]): r[1] for r in result.data.rows}
 
 
-def run_eval(settings: Settings, path: Path | None, console: Console, show_failures: int = 20) -> Report:
+def run_eval(
+    settings: Settings, path: Path | None, console: Console, show_failures: int = 20
+) -> Report:
     report = Report()
     for case in load_cases(path):
         _result, failures = run_case(case, settings)
@@ -180,6 +196,11 @@ def run_eval(settings: Settings, path: Path | None, console: Console, show_failu
         console.print(table)
     failed = [(c, f) for c, f in report.results if f]
     for case, failures in failed[:show_failures]:
-        console.print(f"[red]FAIL[/red] {case['id']} ({case['lang']}) {case['turns'][-1]!r}: {'; '.join(failures)}", highlight=False)
-    console.print(f"Overall accuracy: {report.accuracy:.3f} ({len(report.results) - len(failed)}/{len(report.results)})")
+        console.print(
+            f"[red]FAIL[/red] {case['id']} ({case['lang']}) {case['turns'][-1]!r}: {'; '.join(failures)}",
+            highlight=False,
+        )
+    console.print(
+        f"Overall accuracy: {report.accuracy:.3f} ({len(report.results) - len(failed)}/{len(report.results)})"
+    )
     return report

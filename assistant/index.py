@@ -1,9 +1,9 @@
 """Where the built index lives, and how a new build replaces the old one atomically.
 
-    data_dir/
-      CURRENT            name of the index in use (replaced with os.replace: atomic)
-      index/<name>/      index.duckdb, chroma/ (embedded mode), extracted/ (HTML/PDF text)
-      cache/             embeddings already computed, keyed by model and text
+data_dir/
+  CURRENT            name of the index in use (replaced with os.replace: atomic)
+  index/<name>/      index.duckdb, chroma/ (embedded mode), extracted/ (HTML/PDF text)
+  cache/             embeddings already computed, keyed by model and text
 """
 
 from __future__ import annotations

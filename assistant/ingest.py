@@ -45,7 +45,9 @@ class IngestResult:
     page_facts: int = 0
 
 
-def ingest(settings: Settings, force: bool = False, progress: Progress | None = None) -> IngestResult:
+def ingest(
+    settings: Settings, force: bool = False, progress: Progress | None = None
+) -> IngestResult:
     files = corpus.scan(settings.corpus_dir)
     version = corpus.version(files, salt=f"{index.SCHEMA_VERSION}|{settings.embeddings}")
     current = index.current_dir(settings)

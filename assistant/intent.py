@@ -18,7 +18,9 @@ from assistant.text import fold, lemmas, words
 from assistant.vocabulary import load
 
 Shape = Literal["list", "count", "top", "group_country", "group_unit", "yes_no", "rank"]
-Form = Literal["agreement", "letter_of_intent", "only_letter_of_intent", "other", "no_data"]
+Form = Literal[
+    "agreement", "no_agreement", "letter_of_intent", "only_letter_of_intent", "other", "no_data"
+]
 
 
 class Intent(BaseModel):
@@ -37,7 +39,9 @@ class Intent(BaseModel):
     form: Form | None = None
     limit: int | None = None
     show_all: bool = False
-    near: str | None = None  # a place the question wants candidates near (the survey cannot place it)
+    near: str | None = (
+        None  # a place the question wants candidates near (the survey cannot place it)
+    )
 
     def has_filters(self) -> bool:
         return bool(
@@ -107,17 +111,38 @@ def find_cues(tokens: list[Token], skip: set[int]) -> dict[str, list[tuple[int, 
                 span = range(i, i + len(phrase))
                 if any(j in skip for j in span):
                     continue
-                if all(w == "*" or w in tokens[i + k].keys for k, w in enumerate(phrase)):
+                if all(_word_matches(w, tokens[i + k].keys) for k, w in enumerate(phrase)):
                     found.setdefault(name, []).append((i, i + len(phrase)))
+    # "krajowi" (domestic) is also a form of "kraj" (country): the longer reading wins.
+    taken = {
+        i for cue in ("domestic", "foreign") for a, b in found.get(cue, []) for i in range(a, b)
+    }
+    if taken and "group_country" in found:
+        found["group_country"] = [(a, b) for a, b in found["group_country"] if a not in taken]
+        if not found["group_country"]:
+            del found["group_country"]
     return found
+
+
+def _word_matches(word: str, keys: frozenset[str]) -> bool:
+    """'*' is any word; 'wspolprac~' is a prefix (for Polish typed without diacritics)."""
+    if word == "*":
+        return True
+    if word.endswith("~"):
+        return any(k.startswith(word[:-1]) for k in keys)
+    return word in keys
 
 
 _YEAR = r"(1[89]\d\d|20\d\d)"
 _RANGE = re.compile(
-    rf"{_YEAR}\s*(?:-|–|—|\.\.|to|do|and|i|until|till)\s*{_YEAR}", re.IGNORECASE
+    rf"{_YEAR}\s*(?:r\.|roku)?\s*(?:-|–|—|\.\.|to|do|and|i|until|till|through|thru)\s*{_YEAR}",
+    re.IGNORECASE,
 )
 _DECADE = re.compile(r"\b(?:(?:19|20)?(\d)0(?:'?s|\.|-tych|-te|tych|te)\b)", re.IGNORECASE)
-_TOP_N = re.compile(r"\b(?:top|first|pierwsz\w*|najwi\w*|czołow\w*|czolow\w*)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:najw|most|top|lead|czo)", re.IGNORECASE)
+_TOP_N = re.compile(
+    r"\b(?:top|first|pierwsz\w*|najwi\w*|czołow\w*|czolow\w*)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:najw|most|top|lead|czo)",
+    re.IGNORECASE,
+)
 _NEAR = re.compile(
     r"\b(?:near|close to|around|in the vicinity of|koło|kolo|niedaleko|w pobliżu|w poblizu|w okolicy|okolic\w*|blisko)\s+((?:[^\W\d_][\w\-]*)(?:\s+[^\W\d_][\w\-]*)?)",
     re.UNICODE,
@@ -134,7 +159,9 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
     years = [(m.start(), int(m.group())) for m in re.finditer(rf"\b{_YEAR}\b", text)]
     if not years:
         decade = _DECADE.search(text)
-        if decade and (signals.has("between") or "lat" in fold(text) or "s" in decade.group().lower()):
+        if decade and (
+            signals.has("between") or "lat" in fold(text) or "s" in decade.group().lower()
+        ):
             start = 1900 + int(decade.group(1)) * 10
             start = start if start >= 1950 else start + 100
             return {"year_from": start, "year_to": start + 9}
@@ -188,9 +215,19 @@ def read_form(signals: Signals) -> Form | None:
         return "only_letter_of_intent" if signals.has("only") else "letter_of_intent"
     if signals.has("other_form"):
         return "other"
-    if signals.has("agreement") and not signals.has("partnership_only_agreement_word"):
-        return "agreement"
+    if signals.has("agreement"):
+        return "no_agreement" if _negated(signals, "agreement") else "agreement"
     return None
+
+
+_NEGATIONS = {"not", "nie", "without", "bez", "no", "lack", "brak", "non", "niema"}
+
+
+def _negated(signals: Signals, cue: str) -> bool:
+    """'nie mają formalnej umowy', 'not formal agreements', 'without an agreement'."""
+    start = signals.first(cue)
+    window = signals.tokens[max(0, start - 4) : start]
+    return any(t.keys & _NEGATIONS for t in window)
 
 
 def read_shape(signals: Signals, has_country: bool, has_unit: bool, has_partner: bool) -> Shape:
@@ -200,7 +237,7 @@ def read_shape(signals: Signals, has_country: bool, has_unit: bool, has_partner:
     if signals.has("top"):
         return "group_country" if asks_countries else "group_unit"
     if signals.has("count"):
-        return "group_country" if asks_countries and _asks_count_of_countries(signals) else "count"
+        return "group_country" if asks_countries else "count"
     if asks_countries:
         return "group_country"
     if signals.has("group_unit"):

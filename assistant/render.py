@@ -21,4 +21,7 @@ def print_answer(result: Answer, console: Console, max_rows: int = 20) -> None:
         if result.data.total > max_rows:
             console.print(f"… and {result.data.total - max_rows} more rows (use --json for all).")
     for c in result.citations:
-        console.print(f"[dim][{c.id}] {c.source}:{c.lines[0]}-{c.lines[1]}[/dim]  {c.quote!r}", highlight=False)
+        console.print(
+            f"[dim][{c.id}] {c.source}:{c.lines[0]}-{c.lines[1]}[/dim]  {c.quote!r}",
+            highlight=False,
+        )

@@ -36,7 +36,12 @@ def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[D
         _yes_no(draft, intent, rows, con)
     elif rows:
         key = "found_count" if intent.shape == "count" else "found"
-        draft.say(key, n=len(rows), partnerships=plural(lang, "partnership", len(rows)), filters=describe(intent, lang))
+        draft.say(
+            key,
+            n=len(rows),
+            partnerships=plural(lang, "partnership", len(rows)),
+            filters=describe(intent, lang),
+        )
         list_items(draft, rows, intent.show_all, intent.year)
     else:
         draft.say("none", filters=describe(intent, lang))
@@ -52,7 +57,9 @@ def _yes_no(draft: Draft, intent: Intent, rows: list[dict], con) -> None:
     lang = draft.lang
     if rows:
         lead = p(lang, "found").format(
-            n=len(rows), partnerships=plural(lang, "partnership", len(rows)), filters=describe(intent, lang)
+            n=len(rows),
+            partnerships=plural(lang, "partnership", len(rows)),
+            filters=describe(intent, lang),
         )
         draft.say("yes", lead=lead)
         list_items(draft, rows, intent.show_all, intent.year)
@@ -68,11 +75,15 @@ def _nearest(draft: Draft, intent: Intent, con) -> None:
         years = query.nearest_years(intent, con)[:3]
         if years:
             draft.say("nearest_years", years=", ".join(str(y) for y in sorted(years)))
-            nearest = intent.model_copy(update={"year": years[0], "year_from": None, "year_to": None})
+            nearest = intent.model_copy(
+                update={"year": years[0], "year_from": None, "year_to": None}
+            )
             rows = _dicts(*query.partnerships(nearest).run(con))
             draft.lines.append(
                 p(lang, "found").format(
-                    n=len(rows), partnerships=plural(lang, "partnership", len(rows)), filters=describe(nearest, lang)
+                    n=len(rows),
+                    partnerships=plural(lang, "partnership", len(rows)),
+                    filters=describe(nearest, lang),
                 )
             )
             list_items(draft, rows, False, nearest.year)
@@ -82,7 +93,12 @@ def _nearest(draft: Draft, intent: Intent, con) -> None:
             continue
         rows = _dicts(*query.partnerships(intent, skip=frozenset({dropped, "year"})).run(con))
         if rows:
-            what = {"form": "form", "country": p(lang, "country_word"), "partner": "partner", "unit_type": "unit type"}[dropped]
+            what = {
+                "form": "form",
+                "country": p(lang, "country_word"),
+                "partner": "partner",
+                "unit_type": "unit type",
+            }[dropped]
             draft.say(
                 "nearest_filters", what=what, n=len(rows), partnerships=plural(lang, "partnership", len(rows)),
                 filters=describe(intent, lang, skip=frozenset({dropped, "year"})),
@@ -121,7 +137,9 @@ def _groups(draft: Draft, intent: Intent, con) -> list[dict]:
             name = g.get("country_en") or english_country(name)
         marker = draft.cite(g["first_source"], g["first_line"], g["first_line"], g["first_raw"])
         count = g["partnerships"]
-        line = p(lang, "group_item").format(name=name, count=count, partnerships=plural(lang, "partnership", count))
+        line = p(lang, "group_item").format(
+            name=name, count=count, partnerships=plural(lang, "partnership", count)
+        )
         draft.lines.append(f"- {line} {marker}")
     if len(groups) > len(shown):
         draft.say("more", n=len(groups) - len(shown), total=len(groups))
@@ -142,7 +160,12 @@ def _ranking(draft: Draft, intent: Intent, con) -> list[dict]:
     if not ranked:
         draft.say("none", filters=describe(intent, lang))
         return ranked
-    draft.say("rank_head", filters=describe(intent, lang), n=len(ranked), units=plural(lang, "unit", len(ranked)))
+    draft.say(
+        "rank_head",
+        filters=describe(intent, lang),
+        n=len(ranked),
+        units=plural(lang, "unit", len(ranked)),
+    )
     shown = ranked if intent.show_all else ranked[:SHOWN]
     for i, g in enumerate(shown, 1):
         latest = p(lang, "rank_latest").format(year=g["latest_year"]) if g["latest_year"] else ""

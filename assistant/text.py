@@ -7,7 +7,9 @@ import unicodedata
 from functools import lru_cache
 
 # Letters that NFKD does not decompose into a base letter plus a mark.
-_EXTRA_FOLDS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "đ": "d"})
+_EXTRA_FOLDS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "đ": "d"}
+)
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
 

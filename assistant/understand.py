@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from assistant.gazetteer import Gazetteer, Match
@@ -26,6 +27,7 @@ from assistant.intent import (
 )
 from assistant.language import detect_language
 from assistant.text import fold
+from assistant.vocabulary import load
 
 
 @dataclass
@@ -55,19 +57,23 @@ class Understanding:
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3}
 _BARE_NUMBER = re.compile(r"^\s*(?:nr\.?\s*|no\.?\s*|#)?(\d{1,2})\s*[.)]?\s*$", re.IGNORECASE)
-_PARTNER_PREPOSITIONS = {"z", "ze", "with", "to", "and", "i", "oraz", "w", "we", "of"}
+_PARTNER_PREPOSITIONS = {"z", "ze", "with", "and", "i", "oraz"}
 
 
-def understand(message: str, previous: dict[str, Any] | None, units: Units, gazetteer: Gazetteer) -> Understanding:
+def understand(
+    message: str, previous: dict[str, Any] | None, units: Units, gazetteer: Gazetteer
+) -> Understanding:
     text = message.strip()
     tokens = tokenize(text)
     matches = gazetteer.find(text)
+    matches += _foreign_inflections(text, tokens, matches, gazetteer)
     signals = Signals(tokens, find_cues(tokens, set()))
     if not _asks_about_partnerships(signals):
         # A near-miss on an ordinary word ("weather" ~ Werther) is not a name.
         matches = [m for m in matches if m.exact or m.text[:1].isupper()]
     spans = [m.span for m in matches]
-    language = detect_language(text, spans) or (previous or {}).get("language") or "en"
+    # With no evidence at all ("🙂", "2"), keep the conversation's language, else the site's (Polish).
+    language = detect_language(text, spans) or (previous or {}).get("language") or "pl"
     if is_hostile(text):
         return Understanding(language, "out_of_scope", reason="hostile")
 
@@ -79,7 +85,9 @@ def understand(message: str, previous: dict[str, Any] | None, units: Units, gaze
         intent = Intent(**previous["intent"]) if previous.get("intent") else Intent()
         intent.units = [choice]
         intent.unit_query = choice
-        return Understanding(language, "table", intent, followup=True, signals=signals, matches=matches)
+        return Understanding(
+            language, "table", intent, followup=True, signals=signals, matches=matches
+        )
 
     intent, problem = _intent_from(text, signals, matches, units)
     if problem:
@@ -90,7 +98,14 @@ def understand(message: str, previous: dict[str, Any] | None, units: Units, gaze
         return _merge_followup(intent, signals, previous, language, matches)
 
     if not intent.has_filters() and intent.shape == "list" and not signals.has("show_all"):
-        return Understanding(language, "out_of_scope", reason="nothing", signals=signals, matches=matches)
+        return Understanding(
+            language, "out_of_scope", reason="nothing", signals=signals, matches=matches
+        )
+    if not _partnership_words(signals) and _foreign_words(signals, named):
+        # "Jaka będzie jutro pogoda w Krakowie?": a place we know, but not a question about partnerships.
+        return Understanding(
+            language, "out_of_scope", reason="other_topic", signals=signals, matches=matches
+        )
     return Understanding(language, "table", intent, signals=signals, matches=matches)
 
 
@@ -102,24 +117,107 @@ def _asks_about_partnerships(signals: Signals) -> bool:
     return any(signals.has(c) for c in _DOMAIN_CUES)
 
 
+_PARTNERSHIP_CUES = ("partnership", "agreement", "letter_of_intent", "partner_search", "no_data",
+                     "other_form", "domestic", "which_of_them", "show_all")  # fmt: skip
+
+
+def _partnership_words(signals: Signals) -> bool:
+    return any(signals.has(c) for c in _PARTNERSHIP_CUES)
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    known: set[str] = set()
+    for lang in ("pl", "en"):
+        known.update(fold(w) for w in load(lang).get("vocabulary", {}).get("words", []))
+    for phrases in load("cues")["cues"].values():
+        known.update(w for p in phrases for w in fold(p).split())
+    return frozenset(known)
+
+
+def _foreign_words(signals: Signals, named: set[int]) -> list[str]:
+    """Words of the question that are neither names, nor numbers, nor words the assistant knows."""
+    known = _known_words()
+    return [
+        t.text
+        for i, t in enumerate(signals.tokens)
+        if i not in named and not t.text.isdigit() and not (t.keys & known) and len(t.text) > 2
+    ]
+
+
+# Polish case endings put on foreign names: "z Bardejovem", "w Bardejovie", "do Bardejova".
+_ENDINGS = ("iem", "em", "ie", "owi", "om", "ach", "ami", "u", "a", "ą", "ę", "y", "i")
+
+
+def _foreign_inflections(
+    text: str, tokens, matches: list[Match], gazetteer: Gazetteer
+) -> list[Match]:
+    """Capitalised words the gazetteer missed, retried without a Polish case ending."""
+    covered = [m.span for m in matches]
+    found: list[Match] = []
+    for t in tokens:
+        if not t.text[:1].isupper() or len(t.text) < 5 or any(s <= t.start < e for s, e in covered):
+            continue
+        for ending in _ENDINGS:
+            if not t.text.endswith(ending):
+                continue
+            stem = t.text[: -len(ending)]
+            hits = [
+                m
+                for m in gazetteer.find(stem)
+                if m.kind == "partner" and m.exact and m.text == stem
+            ]
+            if hits:
+                found += [
+                    Match(m.kind, m.key, m.units, (t.start, t.end), t.text, False, 0.9, m.name)
+                    for m in hits
+                ]
+                break
+    return found
+
+
 def _with_language(u: Understanding, language: str) -> Understanding:
     u.language = language
     return u
 
 
-def _intent_from(text: str, signals: Signals, matches: list[Match], units: Units) -> tuple[Intent, Understanding | None]:
+def _intent_from(
+    text: str, signals: Signals, matches: list[Match], units: Units
+) -> tuple[Intent, Understanding | None]:
     intent = Intent()
     unit_match, partner_matches, countries = _assign(text, matches)
+    # The Polish side is always in Poland: "Polska" filters only for domestic partners.
+    if "Polska" in countries and not _domestic(text, matches, signals):
+        countries.discard("Polska")
+    domestic = signals.has("domestic") and not signals.has("partner_search")
+    if domestic and signals.has("foreign"):
+        countries.discard("Polska")  # "partnerzy zagraniczni i krajowi": both, so no filter
+    elif domestic and not partner_matches and not (countries - {"Polska"}):
+        countries.add("Polska")
     if signals.has("powiat"):
         intent.unit_type = "powiat"
     elif signals.has("gmina") and not unit_match:
         intent.unit_type = "gmina"
     if unit_match:
         labels = sorted({units.label(u) for u in unit_match.units})
-        narrowed = _narrow(labels, text, intent.unit_type, units)
+        # The unit's own name is no evidence for a qualifier ("Świdnicy" ~ "pow. świdnicki").
+        rest = text[: unit_match.span[0]] + " " + text[unit_match.span[1] :]
+        narrowed = _narrow(labels, rest, intent.unit_type, units)
+        if len(narrowed) == 1 and len(labels) > 1:
+            # Words that picked the unit ("Czernichów w powiecie żywieckim") are not a partner.
+            qualifier = fold(narrowed[0].split("(", 1)[-1])
+            partner_matches = [
+                m for m in partner_matches if not _shares_stem(fold(m.text), qualifier)
+            ]
         if len(narrowed) > 1:
             return intent, Understanding(
-                "", "clarify", reason="ambiguous", options=narrowed, name=unit_match.text, signals=signals, matches=matches
+                "",
+                "clarify",
+                reason="ambiguous",
+                options=narrowed,
+                name=unit_match.text,
+                signals=signals,
+                matches=matches,
             )
         intent.units = narrowed
         intent.unit_query = unit_match.text
@@ -132,7 +230,9 @@ def _intent_from(text: str, signals: Signals, matches: list[Match], units: Units
     for key, value in read_years(text, signals).items():
         setattr(intent, key, value)
     intent.form = read_form(signals)
-    intent.shape = read_shape(signals, bool(intent.countries), bool(intent.units), bool(intent.partners))
+    intent.shape = read_shape(
+        signals, bool(intent.countries), bool(intent.units), bool(intent.partners)
+    )
     if intent.shape in ("group_country", "group_unit", "rank", "list") or signals.has("top"):
         intent.limit = read_limit(text) if signals.has("top") else None
     if intent.shape == "rank":
@@ -184,12 +284,40 @@ def _word_before(text: str, position: int) -> str | None:
     return fold(previous[-1]) if previous else None
 
 
+def _stems(text: str) -> set[str]:
+    return {
+        w[: max(4, len(w) - 3)]
+        for w in re.findall(r"[a-z]{4,}", text)
+        if w not in ("gmina", "powiat")
+    }
+
+
+def _shares_stem(a: str, b: str) -> bool:
+    """'pow. żywiecki' and 'w powiecie żywieckim' share the stem 'zywie'."""
+    words_b = re.findall(r"[a-z]{4,}", b)
+    return any(w.startswith(stem) for stem in _stems(a) for w in words_b)
+
+
+def _domestic(text: str, matches: list[Match], signals: Signals) -> bool:
+    """'z Polską', 'with Poland', 'polscy partnerzy': partners inside Poland."""
+    for m in matches:
+        if (
+            m.key == "Polska"
+            and m.kind == "country"
+            and _word_before(text, m.span[0]) in _PARTNER_PREPOSITIONS
+        ):
+            return True
+    return signals.has("domestic")
+
+
 def _narrow(labels: list[str], text: str, unit_type: str | None, units: Units) -> list[str]:
     """Pick among same-named units with the question's own words ("gmina", "powiat", a qualifier)."""
     if len(labels) <= 1:
         return labels
     folded = fold(text)
-    by_qualifier = [lab for lab in labels if "(" in lab and fold(lab.split("(", 1)[1].strip(")")) in folded]
+    by_qualifier = [
+        lab for lab in labels if "(" in lab and _shares_stem(fold(lab.split("(", 1)[1]), folded)
+    ]
     if len(by_qualifier) == 1:
         return by_qualifier
     if unit_type:
@@ -207,7 +335,9 @@ def _narrow(labels: list[str], text: str, unit_type: str | None, units: Units) -
     return labels
 
 
-def _clarify_choice(text: str, previous: dict | None, units: Units, matches: list[Match]) -> str | None:
+def _clarify_choice(
+    text: str, previous: dict | None, units: Units, matches: list[Match]
+) -> str | None:
     """After a clarify question, a bare number, a name or a kind ("the powiat") picks an option."""
     if not previous or previous.get("route") != "clarify" or not previous.get("options"):
         return None
@@ -232,13 +362,22 @@ def _clarify_choice(text: str, previous: dict | None, units: Units, matches: lis
                 typed = [o for o in typed if "(" not in o] or typed
             if len(typed) == 1:
                 return typed[0]
-    for position, word in ((1, "first"), (2, "second"), (3, "third"), (1, "pierwsz"), (2, "drug"), (3, "trzec")):
+    for position, word in (
+        (1, "first"),
+        (2, "second"),
+        (3, "third"),
+        (1, "pierwsz"),
+        (2, "drug"),
+        (3, "trzec"),
+    ):
         if word in folded and position <= len(options):
             return options[position - 1]
     return None
 
 
-def _is_followup(intent: Intent, signals: Signals, matches: list[Match], previous: dict | None) -> bool:
+def _is_followup(
+    intent: Intent, signals: Signals, matches: list[Match], previous: dict | None
+) -> bool:
     """A message that names no unit or partner of its own, but refines what came before."""
     if not previous or not previous.get("intent"):
         return False
@@ -255,16 +394,24 @@ def _is_followup(intent: Intent, signals: Signals, matches: list[Match], previou
     return bool(refines) and (short or signals.has("which_of_them"))
 
 
-def _merge_followup(intent: Intent, signals: Signals, previous: dict, language: str, matches) -> Understanding:
+def _merge_followup(
+    intent: Intent, signals: Signals, previous: dict, language: str, matches
+) -> Understanding:
     base = Intent(**previous["intent"])
     pick = _picked(signals)
     if pick and (signals.has("more_about") or len(signals.tokens) <= 5):
-        return Understanding(language, "table", base, followup=True, signals=signals, matches=matches, pick=pick)
+        return Understanding(
+            language, "table", base, followup=True, signals=signals, matches=matches, pick=pick
+        )
     merged = base.model_copy()
     if intent.countries:
         merged.countries = intent.countries
     if intent.year is not None or intent.year_from is not None or intent.year_to is not None:
-        merged.year, merged.year_from, merged.year_to = intent.year, intent.year_from, intent.year_to
+        merged.year, merged.year_from, merged.year_to = (
+            intent.year,
+            intent.year_from,
+            intent.year_to,
+        )
     if intent.form:
         merged.form = intent.form
     if intent.unit_type and not merged.units:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     """assistant/lang/<name>.toml as a dict; {} if the file is not there."""
     path = resources.files("assistant.lang").joinpath(f"{name}.toml")

@@ -123,7 +123,10 @@ class CachedEmbeddings(Embeddings):
         if missing:
             vectors = self.backend.embed_documents(missing)
             self.computed += len(missing)
-            new = {self.key(t): np.asarray(v, dtype=np.float32) for t, v in zip(missing, vectors, strict=True)}
+            new = {
+                self.key(t): np.asarray(v, dtype=np.float32)
+                for t, v in zip(missing, vectors, strict=True)
+            }
             self._store(new)
             found.update(new)
         return [found[k].tolist() for k in keys]

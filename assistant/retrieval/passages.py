@@ -47,17 +47,23 @@ class BoilerplateRule:
 # Site furniture, recognised by what it says (matched against the folded text of a block).
 BOILERPLATE_RULES: list[BoilerplateRule] = [
     BoilerplateRule("skip-link", r"^(idz do tresci|przejdz do tresci|skip to (main )?content)$"),
-    BoilerplateRule("accessibility", r"change contrast|zmien kontrast|add to favourites|dodaj do ulubionych"),
+    BoilerplateRule(
+        "accessibility", r"change contrast|zmien kontrast|add to favourites|dodaj do ulubionych"
+    ),
     BoilerplateRule("cookies", r"\bcookie|ciasteczk"),
     BoilerplateRule("download-link", r"download icon|^pobierz$"),
-    BoilerplateRule("newsletter", r"zapisz sie do newslettera|subscribe to (our )?newsletter", footer=True),
+    BoilerplateRule(
+        "newsletter", r"zapisz sie do newslettera|subscribe to (our )?newsletter", footer=True
+    ),
     BoilerplateRule("newsletter", r"newsletter"),
     BoilerplateRule(
         "personal-data",
         r"dan(e|ych|ymi) osobow|ochron(a|y) danych|\brodo\b|wycofania zgody|skargi do organu"
         r"|personal data|privacy policy|polityka prywatnosci",
     ),
-    BoilerplateRule("show-more", r"^(wiecej|mniej|pokaz wiecej|zwin|more|less|show more|read more)$"),
+    BoilerplateRule(
+        "show-more", r"^(wiecej|mniej|pokaz wiecej|zwin|more|less|show more|read more)$"
+    ),
     BoilerplateRule(
         "site-menu",
         r"^(media gallery|galeria( zdjec)?|multimedia|kalendarz wydarzen|dokumenty|aktualnosci"
@@ -215,7 +221,12 @@ def _passages(source: str, lines: list[str], blocks: list[_Block]) -> list[Passa
 
 def _looks_like_title(block: _Block, text: str) -> bool:
     one_line = block.start == block.end
-    return one_line and block.kind != "numbered" and len(text.strip()) <= 100 and not text.rstrip().endswith(".")
+    return (
+        one_line
+        and block.kind != "numbered"
+        and len(text.strip()) <= 100
+        and not text.rstrip().endswith(".")
+    )
 
 
 def _section_and_context(

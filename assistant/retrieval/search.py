@@ -24,8 +24,13 @@ RRF_K = 60  # reciprocal rank fusion: score = sum of 1 / (RRF_K + rank)
 # On a small corpus nearly every passage shares a word with the question, and a long
 # tail of weak matches would outvote one strong match of the other search. Before
 # fusing, keep the matches scoring at least this share of the best one's score.
-KEYWORD_FLOOR = 0.4
-VECTOR_FLOOR = 0.75
+KEYWORD_FLOOR = 0.5
+VECTOR_FLOOR = 0.8
+VECTOR_WEIGHT = 1.0
+KEYWORD_WEIGHT = 2.0
+# Words of the title and headings above a passage count for less than its own words:
+# they are shared by every passage under the heading.
+CONTEXT_WEIGHT = 0.2
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,11 @@ def bridge() -> dict[str, frozenset[str]]:
 
 
 def _aliases(entry: dict) -> list[str]:
-    return [*entry.get("en_aliases", []), *entry.get("pl_aliases", []), *entry.get("pl_adjectives", [])]
+    return [
+        *entry.get("en_aliases", []),
+        *entry.get("pl_aliases", []),
+        *entry.get("pl_adjectives", []),
+    ]
 
 
 def _single_words(name: str) -> list[str]:
@@ -80,16 +89,18 @@ def _single_words(name: str) -> list[str]:
 def english_stem(word: str) -> str:
     """A very light English stem: 'agreements' -> 'agreement', 'partnered' -> 'partner'."""
     for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: -len(suffix)] + replacement
     return word
 
 
 @lru_cache(maxsize=65536)
 def word_terms(word: str) -> tuple[str, ...]:
-    """The terms one word contributes: its folded form, lemmas, English stem and bridge concepts."""
+    """The terms one word contributes: its lemmas (Polish) or folded form and stem (other
+    languages), and the bridge concepts of any of them."""
     folded = fold(word).removesuffix("'s")
-    forms = {folded, english_stem(folded)} | {fold(lemma) for lemma in lemmas(word)}
+    known = {fold(lemma) for lemma in lemmas(word)}
+    forms = known if known != {fold(word)} else {folded, english_stem(folded)}
     if folded.isdigit() and not 1800 <= int(folded) <= 2099:
         forms.add("#count")  # a number that is not a year answers "how many"
     if "-" in word:  # 'polsko-niemieckich': its parts count too
@@ -114,12 +125,22 @@ def terms(text: str) -> list[str]:
 class KeywordIndex:
     """Okapi BM25 over a fixed list of texts (small corpora: the postings fit in a dict)."""
 
-    def __init__(self, texts: list[str], k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(
+        self,
+        texts: list[str],
+        contexts: list[str] | None = None,
+        k1: float = 1.2,
+        b: float = 0.3,  # light length normalisation: long paragraphs are often the answer
+        context_weight: float = CONTEXT_WEIGHT,
+    ) -> None:
         self.k1, self.b = k1, b
         counts = [Counter(terms(t)) for t in texts]
+        for counter, context in zip(counts, contexts or [], strict=False):
+            for term in terms(context):
+                counter[term] += context_weight
         self.lengths = [sum(c.values()) for c in counts]
         self.average = sum(self.lengths) / len(counts) if counts else 0.0
-        self.postings: dict[str, list[tuple[int, int]]] = {}
+        self.postings: dict[str, list[tuple[int, float]]] = {}
         for doc, counter in enumerate(counts):
             for term, tf in counter.items():
                 self.postings.setdefault(term, []).append((doc, tf))
@@ -129,13 +150,29 @@ class KeywordIndex:
         }
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
-        """(document number, score) of the best `k` documents that share a term with the query."""
+        """(document number, score) of the best `k` documents that share a term with the query.
+
+        Each query word scores by its best-matching term in a document (its form, a lemma,
+        or a bridged concept), so a Polish word matching through the bridge counts as much
+        as an English word matching itself.
+        """
         scores: dict[int, float] = {}
-        for term in set(terms(query)):
-            for doc, tf in self.postings.get(term, ()):
-                norm = self.k1 * (1 - self.b + self.b * self.lengths[doc] / self.average)
-                scores[doc] = scores.get(doc, 0.0) + self.idf[term] * tf * (self.k1 + 1) / (tf + norm)
+        for alternatives in {word_terms(w) for w in words(clean(query))}:
+            best: dict[int, float] = {}
+            for term in alternatives:
+                for doc, value in self._term_scores(term):
+                    best[doc] = max(best.get(doc, 0.0), value)
+            for doc, value in best.items():
+                scores[doc] = scores.get(doc, 0.0) + value
         return sorted(scores.items(), key=lambda item: -item[1])[:k]
+
+    def _term_scores(self, term: str) -> list[tuple[int, float]]:
+        idf, k1 = self.idf.get(term, 0.0), self.k1
+        found = []
+        for doc, tf in self.postings.get(term, ()):
+            norm = k1 * (1 - self.b + self.b * self.lengths[doc] / self.average)
+            found.append((doc, idf * tf * (k1 + 1) / (tf + norm)))
+        return found
 
 
 # --- the retriever ----------------------------------------------------------------------
@@ -147,7 +184,9 @@ class Retriever:
     def __init__(self, passages: list[Passage], store: Chroma | None, pool: int = 20) -> None:
         self.passages = list({p.id: p for p in passages if not p.boilerplate}.values())
         self.by_id = {p.id: n for n, p in enumerate(self.passages)}
-        self.keywords = KeywordIndex([p.search_text for p in self.passages])
+        self.keywords = KeywordIndex(
+            [clean(p.text) for p in self.passages], [p.context for p in self.passages]
+        )
         self.store = store
         self.pool = pool  # candidates taken from each search before fusing
 
@@ -184,9 +223,9 @@ def fuse(
 ) -> list[Hit]:
     """Reciprocal rank fusion of two ranked lists of (passage number, score)."""
     fused: dict[int, float] = {}
-    for ranked in (vector, keyword):
+    for ranked, weight in ((vector, VECTOR_WEIGHT), (keyword, KEYWORD_WEIGHT)):
         for rank, (number, _score) in enumerate(ranked, 1):
-            fused[number] = fused.get(number, 0.0) + 1.0 / (RRF_K + rank)
+            fused[number] = fused.get(number, 0.0) + weight / (RRF_K + rank)
     similarity, keyword_score = dict(vector), dict(keyword)
     hits = []
     for number, score in sorted(fused.items(), key=lambda item: -item[1]):

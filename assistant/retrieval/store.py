@@ -23,7 +23,9 @@ BATCH = 500
 
 def check_collection_name(name: str) -> str:
     if not _NAME.match(name):
-        raise ValueError(f"Chroma collection name {name!r} must be 3-512 characters of [a-zA-Z0-9._-].")
+        raise ValueError(
+            f"Chroma collection name {name!r} must be 3-512 characters of [a-zA-Z0-9._-]."
+        )
     return name
 
 
@@ -38,7 +40,9 @@ def chroma_client(*, persist_dir: Path | None = None, chroma_url: str | None = N
     if chroma_url:
         url = urlparse(chroma_url)
         if not url.hostname:
-            raise ValueError(f"ASSISTANT_CHROMA_URL {chroma_url!r} is not a URL like http://127.0.0.1:8000.")
+            raise ValueError(
+                f"ASSISTANT_CHROMA_URL {chroma_url!r} is not a URL like http://127.0.0.1:8000."
+            )
         port = url.port or (443 if url.scheme == "https" else 8000)
         return chromadb.HttpClient(
             host=url.hostname, port=port, ssl=url.scheme == "https", settings=settings
@@ -123,13 +127,17 @@ def open_collection(
     )
 
 
-def drop_collection(*, persist_dir: Path | None = None, chroma_url: str | None = None, name: str) -> bool:
+def drop_collection(
+    *, persist_dir: Path | None = None, chroma_url: str | None = None, name: str
+) -> bool:
     """Delete collection `name`; False if there was none."""
     client = chroma_client(persist_dir=persist_dir, chroma_url=chroma_url)
     return _drop(client, check_collection_name(name))
 
 
-def collection_names(*, persist_dir: Path | None = None, chroma_url: str | None = None) -> list[str]:
+def collection_names(
+    *, persist_dir: Path | None = None, chroma_url: str | None = None
+) -> list[str]:
     return _names(chroma_client(persist_dir=persist_dir, chroma_url=chroma_url))
 
 

@@ -51,9 +51,7 @@ def known_to_morfeusz(name: str) -> bool:
     """True when every word of the name is in the Polish dictionary (a real spelling)."""
     from assistant.text import _morfeusz
 
-    return all(
-        all(a[2][2] != "ign" for a in _morfeusz().analyse(word)) for word in name.split()
-    )
+    return all(all(a[2][2] != "ign" for a in _morfeusz().analyse(word)) for word in name.split())
 
 
 def merge_spellings(rows: list[Row], damaged: dict[str, str | None]) -> dict[str, str]:
@@ -141,7 +139,9 @@ def _copy_rows(con, rows: list[Row], unit_fix, partner_fix, country_en) -> None:
         )
 
 
-def bulk_insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]], rows) -> int:
+def bulk_insert(
+    con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]], rows
+) -> int:
     """Insert many rows through one COPY-style read of a temporary CSV (lists joined, then split)."""
     count = 0
     with tempfile.TemporaryDirectory() as tmp:

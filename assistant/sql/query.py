@@ -10,8 +10,25 @@ import duckdb
 from assistant.intent import Intent
 
 # The contract's columns for a list of partnerships, in this order; more may follow.
-LIST_COLUMNS = ["unit", "unit_type", "country", "partner", "agreement_year", "other_form", "source", "line"]
-_EXTRA = ["country_en", "other_year", "raw", "unit_name", "no_data", "letter_of_intent", "agreement"]
+LIST_COLUMNS = [
+    "unit",
+    "unit_type",
+    "country",
+    "partner",
+    "agreement_year",
+    "other_form",
+    "source",
+    "line",
+]
+_EXTRA = [
+    "country_en",
+    "other_year",
+    "raw",
+    "unit_name",
+    "no_data",
+    "letter_of_intent",
+    "agreement",
+]
 _SELECT = (
     "unit_label AS unit, unit_type, country, partner, agreement_year, other_form, source, line, "
     "country_en, other_year, raw, unit_name, no_data, letter_of_intent, agreement"
@@ -70,6 +87,7 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
 
 _FORMS = {
     "agreement": "agreement_year IS NOT NULL",
+    "no_agreement": "agreement_year IS NULL",
     "letter_of_intent": "letter_of_intent",
     "only_letter_of_intent": "letter_of_intent AND agreement_year IS NULL",
     "other": "other_form <> '' AND NOT no_data",
@@ -125,7 +143,7 @@ def ranking(intent: Intent) -> Query:
         "first(line ORDER BY source, line) AS first_line, "
         "first(raw ORDER BY source, line) AS first_raw "
         f"FROM partnerships WHERE {clause} GROUP BY unit_label "
-        "ORDER BY partnerships DESC, formal_agreements DESC, latest_year DESC, unit"
+        "ORDER BY partnerships DESC, formal_agreements > 0 DESC, latest_year DESC, unit"
     )
     return Query(sql, params)
 

@@ -28,7 +28,17 @@ _YEAR_SPAN = re.compile(r"\b(?:1[89]|20)\d\d(?:\s*[-/–]\s*(?:(?:1[89]|20)\d\d|
 NO_DATA = "b.d."
 DAMAGE = "\ufffd"
 # Parenthesised words that describe a partner rather than name it: "Steirichen Vulkanland (region)".
-_DESCRIPTORS = {"region", "landkreis", "gmina", "powiat", "miasto", "county", "kraj", "rejon", "obwod"}
+_DESCRIPTORS = {
+    "region",
+    "landkreis",
+    "gmina",
+    "powiat",
+    "miasto",
+    "county",
+    "kraj",
+    "rejon",
+    "obwod",
+}
 
 
 @dataclass

@@ -58,7 +58,8 @@ class ErrorDetail(BaseModel):
 class ChatRequest(BaseModel):
     message: str = Field(description="The question, in Polish or English.")
     conversation_id: str | None = Field(
-        default=None, description="The id from a previous answer, for a follow-up; null starts anew."
+        default=None,
+        description="The id from a previous answer, for a follow-up; null starts anew.",
     )
 
     @field_validator("message", "conversation_id")
@@ -132,14 +133,26 @@ def safe_corpus_path(path: str, settings: Settings) -> tuple[str, Path]:
     Citations name files as `corpus/<relative path>`; the `corpus/` prefix is optional here.
     Anything that could leave the corpus directory is refused before touching the disk.
     """
-    if not path or "\\" in path or "\x00" in path or path.startswith("/") or re.match(r"^[A-Za-z]:", path):
-        raise StarletteHTTPException(400, "The source path must be a relative path inside the corpus.")
+    if (
+        not path
+        or "\\" in path
+        or "\x00" in path
+        or path.startswith("/")
+        or re.match(r"^[A-Za-z]:", path)
+    ):
+        raise StarletteHTTPException(
+            400, "The source path must be a relative path inside the corpus."
+        )
     # The URL was decoded once already: a remaining %xx is a double encoding (%252e%252e).
     if unquote(path) != path:
-        raise StarletteHTTPException(400, "The source path must not contain percent-encoded characters.")
+        raise StarletteHTTPException(
+            400, "The source path must not contain percent-encoded characters."
+        )
     parts = path.split("/")
     if any(part in ("", ".", "..") for part in parts):
-        raise StarletteHTTPException(400, "The source path must not contain '.', '..' or empty parts.")
+        raise StarletteHTTPException(
+            400, "The source path must not contain '.', '..' or empty parts."
+        )
     relative = path[len(CORPUS_PREFIX) :] if path.startswith(CORPUS_PREFIX) else path
     root = Path(settings.corpus_dir).resolve()
     target = (root / relative).resolve()
@@ -174,11 +187,15 @@ def parse_range(value: str | None, total: int) -> tuple[int, int]:
         return (1, total) if total else (0, 0)
     match = re.fullmatch(r"\s*(\d{1,9})\s*(?:-\s*(\d{1,9})\s*)?", value)
     if not match:
-        raise StarletteHTTPException(400, "The lines parameter must look like START-END, e.g. 12-14.")
+        raise StarletteHTTPException(
+            400, "The lines parameter must look like START-END, e.g. 12-14."
+        )
     start = int(match.group(1))
     end = int(match.group(2) or start)
     if start < 1 or end < start:
-        raise StarletteHTTPException(400, "The line range must start at 1 or later and not end before it starts.")
+        raise StarletteHTTPException(
+            400, "The line range must start at 1 or later and not end before it starts."
+        )
     if start > total:
         raise StarletteHTTPException(404, f"The source has only {total} lines.")
     return start, min(end, total)
@@ -237,7 +254,9 @@ def readable_validation_error(error: RequestValidationError) -> str:
         else:
             message = str(item.get("msg", "is invalid")).removeprefix("Value error, ")
             where = f"The field '{field}'" if field else "The request"
-            sentences.append(f"{where}: {message[0].lower() + message[1:] if message else message}.")
+            sentences.append(
+                f"{where}: {message[0].lower() + message[1:] if message else message}."
+            )
     unique = list(dict.fromkeys(sentences))
     return " ".join(unique) or "The request is invalid."
 
@@ -263,7 +282,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
         detail = _PLAIN_DETAILS.get(str(error.detail), str(error.detail))
-        return JSONResponse({"detail": detail}, status_code=error.status_code, headers=error.headers)
+        return JSONResponse(
+            {"detail": detail}, status_code=error.status_code, headers=error.headers
+        )
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, error: Exception) -> JSONResponse:
@@ -383,7 +404,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Status, corpus version, row and passage counts."""
         return core.health(settings)
 
-    @app.get("/api/sources/{path:path}", response_model=SourceLines, responses=ERRORS, tags=["sources"])
+    @app.get(
+        "/api/sources/{path:path}", response_model=SourceLines, responses=ERRORS, tags=["sources"]
+    )
     def sources(
         path: str,
         lines: Annotated[
@@ -394,10 +417,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         source, target = safe_corpus_path(path, settings)
         all_lines = source_lines(source, target, settings)
         start, end = parse_range(lines, len(all_lines))
-        numbered = [SourceLine(line=n, text=all_lines[n - 1]) for n in range(start, end + 1)] if start else []
-        return SourceLines(source=source, lines=(start, end), total_lines=len(all_lines), text=numbered)
+        numbered = (
+            [SourceLine(line=n, text=all_lines[n - 1]) for n in range(start, end + 1)]
+            if start
+            else []
+        )
+        return SourceLines(
+            source=source, lines=(start, end), total_lines=len(all_lines), text=numbered
+        )
 
-    @app.post("/api/feedback", status_code=201, response_model=FeedbackStored, responses=ERRORS, tags=["chat"])
+    @app.post(
+        "/api/feedback",
+        status_code=201,
+        response_model=FeedbackStored,
+        responses=ERRORS,
+        tags=["chat"],
+    )
     def feedback(request: FeedbackRequest) -> FeedbackStored:
         """Store a thumbs up or down (and an optional comment) for one answer of a conversation."""
         store = ConversationStore(settings.conversations_path)
@@ -405,7 +440,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if request.turn is not None:
             last = store.last(request.conversation_id)
             if last is None or request.turn > last.turn:
-                raise StarletteHTTPException(404, f"The conversation has no answer number {request.turn}.")
+                raise StarletteHTTPException(
+                    404, f"The conversation has no answer number {request.turn}."
+                )
         store.add_feedback(request.conversation_id, request.turn, request.rating, request.comment)
         return FeedbackStored(conversation_id=request.conversation_id, turn=request.turn)
 

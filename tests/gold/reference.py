@@ -34,7 +34,7 @@ TAG_RE = re.compile(r"<[^>]*>")
 # Exonyms / other-language names of partner places. Each group is one place.
 EXONYMS: list[set[str]] = [
     {"Wiedeń", "Vienna", "Wien"},
-    {"Lwów", "Lviv", "Lwiw", "Lvov", "Lemberg"},
+    {"Lwów", "Lviv", "L'viv", "Lwiw", "Lvov", "Lemberg"},
     {"Kaunas", "Kowno"},
     {"Vilnius", "Wilno"},
     {"Brest", "Brześć", "Brześć nad Bugiem"},

@@ -36,7 +36,7 @@
       close: "Zamknij asystenta",
       reset: "Nowa rozmowa",
       input: "Twoje pytanie",
-      placeholder: "Np. Z jakimi miastami współpracuje Kraków?",
+      placeholder: "Zadaj pytanie…",
       send: "Wyślij",
       log: "Rozmowa z asystentem",
       welcome:
@@ -88,7 +88,7 @@
       close: "Close the assistant",
       reset: "New conversation",
       input: "Your question",
-      placeholder: "E.g. Which towns does Kraków partner with?",
+      placeholder: "Ask a question…",
       send: "Send",
       log: "Conversation with the assistant",
       welcome:
@@ -339,7 +339,7 @@
     "*{box-sizing:border-box;}" +
     ".root{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1b1b1b;}" +
     ".launcher{position:fixed;right:16px;bottom:16px;z-index:2147483000;display:flex;align-items:center;gap:8px;" +
-    "border:0;border-radius:999px;padding:12px 18px;background:#1f4e8c;color:#fff;font:600 15px/1.2 inherit;" +
+    "border:0;border-radius:999px;padding:12px 18px;background:#1f4e8c;color:#fff;font-weight:600;font-size:15px;line-height:1.2;" +
     "font-family:inherit;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);max-width:calc(100vw - 32px);}" +
     ".launcher:hover{background:#173d6e;}" +
     ".launcher svg{flex:none;}" +
@@ -375,11 +375,12 @@
     ".citations ol{margin:2px 0 0;padding-left:20px;}" +
     ".citations button{all:unset;cursor:pointer;color:#1f4e8c;text-decoration:underline;overflow-wrap:anywhere;}" +
     ".tablewrap{margin-top:8px;overflow-x:auto;max-width:100%;border:1px solid #e4e8ee;border-radius:6px;}" +
-    "table{border-collapse:collapse;font-size:12px;width:100%;}" +
+    "table{border-collapse:collapse;font-size:12px;width:max-content;min-width:100%;}" +
     "caption{text-align:left;font-size:12px;color:#4a5563;padding:4px 6px;}" +
     "th,td{padding:4px 6px;border-bottom:1px solid #eef1f5;text-align:left;vertical-align:top;}" +
     "th{background:#f0f3f7;font-weight:600;white-space:nowrap;}" +
-    "td{min-width:3em;max-width:14em;overflow-wrap:anywhere;}" +
+    "td{white-space:nowrap;}" +
+    "td.long{white-space:normal;min-width:12em;max-width:18em;overflow-wrap:anywhere;}" +
     ".linkbtn{all:unset;cursor:pointer;color:#1f4e8c;text-decoration:underline;}" +
     ".more{margin-top:6px;border:1px solid #1f4e8c;background:#fff;color:#1f4e8c;border-radius:6px;padding:4px 10px;" +
     "font:inherit;font-size:13px;cursor:pointer;}" +
@@ -389,7 +390,9 @@
     ".feedback{display:flex;align-items:center;gap:4px;margin-top:8px;}" +
     ".feedback button{border:1px solid #ccd3dc;background:#fff;border-radius:6px;font:inherit;font-size:16px;line-height:1;" +
     "padding:4px 8px;cursor:pointer;min-width:36px;min-height:32px;}" +
-    ".feedback button[aria-pressed=true]{background:#e3ecf8;border-color:#1f4e8c;}" +
+    ".feedback button{color:#4a5563;display:inline-flex;align-items:center;justify-content:center;}" +
+    ".feedback button[aria-pressed=true]{background:#e3ecf8;border-color:#1f4e8c;color:#1f4e8c;}" +
+    ".feedback svg.down{transform:rotate(180deg);}" +
     ".feedback button:disabled{cursor:default;}" +
     ".feedback .note{margin-left:6px;}" +
     "form{display:flex;gap:8px;padding:10px;border-top:1px solid #dde3ea;background:#fff;}" +
@@ -428,6 +431,18 @@
   var CHAT_ICON =
     '<svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
 
+  var THUMB_ICON =
+    '<svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3a1.5 1.5 0 0 0-.4-1L13.2 1 6.6 7.6A2 2 0 0 0 6 9v10a2 2 0 0 0 2 2h9a2 2 0 0 0 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z"/></svg>';
+
+  // Icons are constant, trusted markup written above; answer text never goes through here.
+  function icon(svg, className) {
+    var holder = document.createElement("span");
+    holder.innerHTML = svg;
+    var node = holder.firstChild;
+    if (className) node.setAttribute("class", className);
+    return node;
+  }
+
   function build() {
     ui.launcherText = el("span");
     ui.launcher = el("button", {
@@ -439,10 +454,7 @@
         setOpen(!state.open);
       },
     });
-    // A constant, trusted icon (never answer text).
-    var icon = document.createElement("span");
-    icon.innerHTML = CHAT_ICON;
-    ui.launcher.appendChild(icon.firstChild);
+    ui.launcher.appendChild(icon(CHAT_ICON));
     ui.launcher.appendChild(ui.launcherText);
 
     ui.title = el("h2", { id: "zmp-title" });
@@ -681,7 +693,14 @@
               openSource(c, b);
             });
             td.appendChild(b);
-          } else td.textContent = cellText(v);
+          } else if (i === sourceCol && v) {
+            // The file name is enough to read; the full corpus path stays in the tooltip.
+            td.textContent = String(v).split("/").pop();
+            td.title = String(v);
+          } else {
+            td.textContent = cellText(v);
+            if (td.textContent.length > 28) td.className = "long";
+          }
           tr.appendChild(td);
         });
         tbody.appendChild(tr);
@@ -723,23 +742,23 @@
   function feedbackNode(m, turn) {
     var box = el("div", { class: "feedback" });
     var note = el("span", { class: "note", role: "status" });
-    function button(rating, symbol) {
+    function button(rating) {
       var b = el("button", {
         type: "button",
         "aria-label": t(rating),
         title: t(rating),
         "aria-pressed": m.rating === rating ? "true" : "false",
         "data-rating": rating,
-        text: symbol,
       });
+      b.appendChild(icon(THUMB_ICON, rating === "down" ? "down" : null));
       if (m.rating) b.disabled = true;
       b.addEventListener("click", function () {
         sendFeedback(m, turn, rating, box, note);
       });
       return b;
     }
-    box.appendChild(button("up", "👍"));
-    box.appendChild(button("down", "👎"));
+    box.appendChild(button("up"));
+    box.appendChild(button("down"));
     box.appendChild(note);
     if (m.rating) note.textContent = t("thanks");
     return box;

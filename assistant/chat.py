@@ -1,0 +1,160 @@
+"""An interactive conversation in the terminal: a thin shell over `assistant.core.answer`.
+
+Run it as `assistant chat` or `python -m assistant.chat`. Up/down arrows recall earlier
+questions (readline, kept in the data dir); "exit", "quit", Ctrl-D or Ctrl-C leave.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
+from rich.text import Text
+
+from assistant import core
+from assistant.config import Settings, get_settings
+from assistant.errors import AssistantError
+from assistant.models import Answer
+
+try:  # line editing and history for input(); absent on some platforms
+    import readline
+except ImportError:  # pragma: no cover
+    readline = None
+
+log = logging.getLogger(__name__)
+
+MAX_ROWS = 20
+EXIT_WORDS = {"exit", "quit", "q", ":q", "koniec", "wyjdź", "wyjdz"}
+NEW_WORDS = {"/new", "/nowa", "new", "nowa"}
+BANNER = (
+    "ZMP — asystent miast partnerskich / town twinning assistant\n"
+    "Pytaj po polsku lub po angielsku · Ask in Polish or English · "
+    "'/new' nowa rozmowa / new conversation · 'exit' lub Ctrl-D kończy / leaves"
+)
+PHRASES = {
+    "pl": {"more": "… i jeszcze {n} wierszy (razem {total})", "sources": "Źródła"},
+    "en": {"more": "… and {n} more rows ({total} in all)", "sources": "Sources"},
+}
+GOODBYE = "Do widzenia! / Goodbye!"
+
+
+def history_path(settings: Settings) -> Path:
+    return Path(settings.data_dir) / "chat_history"
+
+
+def _load_history(path: Path) -> None:
+    if readline is None:
+        return
+    readline.set_history_length(1000)
+    try:
+        readline.read_history_file(path)
+    except OSError:
+        pass
+
+
+def _save_history(path: Path) -> None:
+    if readline is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        readline.write_history_file(path)
+    except OSError:
+        log.debug("could not write the chat history to %s", path)
+
+
+def _prompt(console: Console) -> str:
+    # input() rather than Console.input: readline must know the prompt's width to redraw
+    # recalled lines; \001 and \002 tell it that the colour codes take no space.
+    if console.is_terminal and not console.no_color:
+        return input("\001\033[1;34m\002› \001\033[0m\002")
+    return input("› ")
+
+
+def render_answer(result: Answer, console: Console, max_rows: int = MAX_ROWS) -> None:
+    """The answer as Markdown, its data as a table (first rows), then its citations."""
+    phrases = PHRASES.get(result.language, PHRASES["en"])
+    console.print(Markdown(result.answer))
+    data = result.data
+    if data and data.columns:
+        table = Table(show_lines=False, header_style="bold", expand=False)
+        for column in data.columns:
+            table.add_column(column, overflow="fold")
+        for row in data.rows[:max_rows]:
+            table.add_row(*(Text("" if v is None else str(v)) for v in row))
+        hidden = len(data.rows) - max_rows
+        if hidden > 0:
+            table.caption = phrases["more"].format(n=hidden, total=data.total)
+        console.print(table)
+    if result.citations:
+        console.print(Text(phrases["sources"] + ":", style="bold"))
+        for c in result.citations:
+            where = str(c.lines[0]) if c.lines[0] == c.lines[1] else f"{c.lines[0]}-{c.lines[1]}"
+            line = Text.assemble(
+                (f"[{c.id}] ", "bold cyan"),
+                (f"{c.source}:{where}", "cyan"),
+                "  ",
+                (" │ ".join(part for part in c.quote.replace("\n", " ⏎ ").split("\t")), "dim"),
+            )
+            console.print(line, highlight=False)
+
+
+def run_chat(settings: Settings | None = None, console: Console | None = None) -> None:
+    """Talk until the user leaves; one conversation id carries follow-ups."""
+    settings = settings or get_settings()
+    console = console or Console()
+    history = history_path(settings)
+    _load_history(history)
+    console.print(Text(BANNER, style="bold"), highlight=False)
+    conversation_id: str | None = None
+    try:
+        while True:
+            try:
+                message = _prompt(console)
+            except (EOFError, KeyboardInterrupt):
+                console.print()
+                break
+            text = message.strip()
+            if not text:
+                continue
+            if text.lower() in EXIT_WORDS:
+                break
+            if text.lower() in NEW_WORDS:
+                conversation_id = None
+                console.print(Text("Nowa rozmowa. / New conversation.", style="dim"))
+                continue
+            try:
+                if console.is_terminal:
+                    with console.status("…", spinner="dots"):
+                        result = core.answer(text, conversation_id, settings)
+                else:
+                    result = core.answer(text, conversation_id, settings)
+            except AssistantError as error:
+                console.print(Text(f"✗ {error}", style="red"), highlight=False)
+                continue
+            except KeyboardInterrupt:
+                console.print()
+                break
+            except Exception as error:  # keep the session alive; the traceback goes to the log
+                log.exception("answering %r failed", text)
+                console.print(
+                    Text(f"✗ {type(error).__name__}: {error}", style="red"), highlight=False
+                )
+                continue
+            conversation_id = result.conversation_id
+            render_answer(result, console)
+            console.print()
+    finally:
+        _save_history(history)
+    console.print(Text(GOODBYE, style="dim"))
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    run_chat(get_settings())
+
+
+if __name__ == "__main__":
+    main()
