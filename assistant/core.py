@@ -112,8 +112,12 @@ def respond(u: Understanding, rt: Runtime, previous: dict | None) -> tuple[Answe
         draft, found = survey.answer(intent, cursor, lang)
     finally:
         cursor.close()
-    state["intent"] = intent.model_dump()
-    state["items"] = _items(intent, found)
+    if u.pick and previous and previous.get("items"):
+        # "a ten drugi?" after "the first one" still means the second of the original list.
+        state["intent"], state["items"] = previous["intent"], previous["items"]
+    else:
+        state["intent"] = intent.model_dump()
+        state["items"] = _items(intent, found)
     return _finish(draft, "table"), state
 
 

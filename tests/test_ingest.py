@@ -67,10 +67,16 @@ def test_every_non_blank_data_line_is_loaded_verbatim(built_settings):
     con = connect(built_settings)
     for source in (GMINY, POWIATY):
         lines = (CORPUS.parent / source).read_text("utf-8").split("\n")
-        loaded = dict(con.execute("SELECT line, raw FROM partnerships WHERE source = ?", [source]).fetchall())
+        loaded = dict(
+            con.execute("SELECT line, raw FROM partnerships WHERE source = ?", [source]).fetchall()
+        )
         for number, raw in loaded.items():
             assert lines[number - 1] == raw
-        data_lines = [n for n, line in enumerate(lines, 1) if line.strip() and "kraj partnera" not in line and "umowa\tinna forma" not in line]
+        data_lines = [
+            n
+            for n, line in enumerate(lines, 1)
+            if line.strip() and "kraj partnera" not in line and "umowa\tinna forma" not in line
+        ]
         assert sorted(loaded) == data_lines
 
 
@@ -103,10 +109,16 @@ def test_bd_means_no_data_not_a_year(built_settings):
 
 
 def test_other_form_year_and_letter_of_intent_are_split(built_settings):
-    row = row_at(connect(built_settings), POWIATY, 10)  # Powiat bielski (Bielsk Podlaski), 2005 list intencyjny
+    row = row_at(
+        connect(built_settings), POWIATY, 10
+    )  # Powiat bielski (Bielsk Podlaski), 2005 list intencyjny
     assert row["unit_name"] == "Powiat bielski" and row["unit_qualifier"] == "Bielsk Podlaski"
     assert row["unit_type"] == "powiat" and row["lp"] == 6
-    assert (row["other_year"], row["other_text"], row["letter_of_intent"]) == (2005, "list intencyjny", True)
+    assert (row["other_year"], row["other_text"], row["letter_of_intent"]) == (
+        2005,
+        "list intencyjny",
+        True,
+    )
     since = row_at(connect(built_settings), GMINY, 2000)  # od 1992
     assert since["other_year"] == 1992
 
@@ -116,21 +128,32 @@ def test_disambiguators_and_partner_variants_are_split(built_settings):
     row = row_at(con, GMINY, 9)
     assert (row["unit_name"], row["unit_qualifier"]) == ("Czernichów", "pow. żywiecki")
     assert row["country"] == "Austria"
-    brest = con.execute("SELECT partner_names FROM partnerships WHERE partner = 'Brest (Brześć)' LIMIT 1").fetchone()
+    brest = con.execute(
+        "SELECT partner_names FROM partnerships WHERE partner = 'Brest (Brześć)' LIMIT 1"
+    ).fetchone()
     assert brest[0] == ["Brest", "Brześć"]
 
 
 def test_encoding_damage_is_flagged_and_repaired_where_one_unit_fits(built_settings):
     con = connect(built_settings)
-    damaged = con.execute("SELECT line, unit, unit_lookup FROM partnerships WHERE damaged ORDER BY line").fetchall()
+    damaged = con.execute(
+        "SELECT line, unit, unit_lookup FROM partnerships WHERE damaged ORDER BY line"
+    ).fetchall()
     assert len(damaged) == 13
     krakow = [d for d in damaged if d[1] == "Krak\ufffdw"]
     assert krakow == [(536, "Krak\ufffdw", "Kraków")]
-    repaired = dict(con.execute("SELECT written, resolved FROM repairs WHERE field = 'unit'").fetchall())
+    repaired = dict(
+        con.execute("SELECT written, resolved FROM repairs WHERE field = 'unit'").fetchall()
+    )
     assert repaired["Ostr\ufffdw Mazowiecka"] == "Ostrów Mazowiecka"
-    partners = con.execute("SELECT count(*) FROM repairs WHERE field = 'partner' AND resolved IS NULL").fetchone()
+    partners = con.execute(
+        "SELECT count(*) FROM repairs WHERE field = 'partner' AND resolved IS NULL"
+    ).fetchone()
     assert partners[0] == 8  # Danish and Estonian names: no real unit in the data to repair them to
-    assert con.execute("SELECT count(*) FROM partnerships WHERE unit_lookup = 'Kraków'").fetchone()[0] == 34
+    assert (
+        con.execute("SELECT count(*) FROM partnerships WHERE unit_lookup = 'Kraków'").fetchone()[0]
+        == 34
+    )
 
 
 def test_a_new_csv_table_loads_and_an_unknown_layout_is_reported(corpus_copy, tmp_path):
@@ -152,7 +175,10 @@ def test_a_new_csv_table_loads_and_an_unknown_layout_is_reported(corpus_copy, tm
     con = connect(settings)
     row = row_at(con, "corpus/tables/nowe-2024.csv", 3)
     assert row["partner_names"] == ["Brno", "Ostrava"] and row["other_year"] == 2020
-    assert con.execute("SELECT count(*) FROM partnerships WHERE source = ?", [GMINY]).fetchone()[0] == 3349
+    assert (
+        con.execute("SELECT count(*) FROM partnerships WHERE source = ?", [GMINY]).fetchone()[0]
+        == 3349
+    )
 
 
 def test_unchanged_corpus_is_skipped_and_force_rebuilds(built_settings):
@@ -175,7 +201,9 @@ def test_a_failed_ingestion_leaves_the_previous_index_in_use(corpus_copy, tmp_pa
     with pytest.raises(RuntimeError):
         ingest(settings, progress=crash)
     assert index.current_dir(settings) == first.index_dir
-    assert connect(settings).execute("SELECT count(*) FROM partnerships").fetchone()[0] == 3349 + 443
+    assert (
+        connect(settings).execute("SELECT count(*) FROM partnerships").fetchone()[0] == 3349 + 443
+    )
     assert not list((tmp_path / "data" / "index").glob(".build-*"))
 
 
@@ -187,7 +215,11 @@ def test_a_missing_corpus_is_a_clear_error(tmp_path):
 def test_a_killed_ingestion_leaves_the_previous_index_in_use(corpus_copy, tmp_path):
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
     first = ingest(settings)
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(settings.data_dir), "ASSISTANT_CORPUS_DIR": str(corpus_copy)}
+    env = {
+        **os.environ,
+        "ASSISTANT_DATA_DIR": str(settings.data_dir),
+        "ASSISTANT_CORPUS_DIR": str(corpus_copy),
+    }
     process = subprocess.Popen([sys.executable, "-m", "assistant", "ingest", "--force"], env=env)
     deadline = time.monotonic() + 60
     while not list((settings.data_dir / "index").glob(".build-*")) and time.monotonic() < deadline:
@@ -195,7 +227,9 @@ def test_a_killed_ingestion_leaves_the_previous_index_in_use(corpus_copy, tmp_pa
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert index.current_dir(settings) == first.index_dir
-    assert connect(settings).execute("SELECT count(*) FROM partnerships").fetchone()[0] == 3349 + 443
+    assert (
+        connect(settings).execute("SELECT count(*) FROM partnerships").fetchone()[0] == 3349 + 443
+    )
     again = ingest(settings, force=True)  # the next run cleans up the abandoned build
     assert not list((settings.data_dir / "index").glob(".build-*"))
     assert index.current_dir(settings) == again.index_dir
