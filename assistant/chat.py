@@ -6,6 +6,7 @@ questions (readline, kept in the data dir); "exit", "quit", Ctrl-D or Ctrl-C lea
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -49,10 +50,8 @@ def _load_history(path: Path) -> None:
     if readline is None:
         return
     readline.set_history_length(1000)
-    try:
+    with contextlib.suppress(OSError):
         readline.read_history_file(path)
-    except OSError:
-        pass
 
 
 def _save_history(path: Path) -> None:
@@ -73,16 +72,32 @@ def _prompt(console: Console) -> str:
     return input("› ")
 
 
+def _compact(columns: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
+    """Fold `source` and `line` into one narrow `source` cell: miasta-i-gminy-2009.tsv:2373."""
+    if "source" not in columns or "line" not in columns:
+        return columns, rows
+    s, n = columns.index("source"), columns.index("line")
+    keep = [i for i in range(len(columns)) if i != n]
+    folded = []
+    for row in rows:
+        cells = list(row)
+        if cells[s]:
+            cells[s] = f"{str(cells[s]).rsplit('/', 1)[-1]}:{cells[n]}"
+        folded.append([cells[i] for i in keep])
+    return [columns[i] for i in keep], folded
+
+
 def render_answer(result: Answer, console: Console, max_rows: int = MAX_ROWS) -> None:
     """The answer as Markdown, its data as a table (first rows), then its citations."""
     phrases = PHRASES.get(result.language, PHRASES["en"])
     console.print(Markdown(result.answer))
     data = result.data
     if data and data.columns:
+        columns, rows = _compact(data.columns, data.rows[:max_rows])
         table = Table(show_lines=False, header_style="bold", expand=False)
-        for column in data.columns:
+        for column in columns:
             table.add_column(column, overflow="fold")
-        for row in data.rows[:max_rows]:
+        for row in rows:
             table.add_row(*(Text("" if v is None else str(v)) for v in row))
         hidden = len(data.rows) - max_rows
         if hidden > 0:

@@ -12,8 +12,9 @@ from typing import Any
 
 import duckdb
 
-from assistant import index, survey
+from assistant import compare, documents, index, survey
 from assistant.compose import Draft, p, plural
+from assistant.documents import Fact
 from assistant.config import Settings, get_settings
 from assistant.conversation import ConversationStore
 from assistant.errors import IndexMissing, InputError
@@ -21,6 +22,7 @@ from assistant.gazetteer import Gazetteer
 from assistant.intent import Intent
 from assistant.models import Answer, Data
 from assistant.sql import query
+from assistant.text import fold
 from assistant.understand import Understanding, Units, understand
 
 
@@ -34,6 +36,15 @@ class Runtime:
     units: Units
     store: ConversationStore
     version: str
+    facts: list[Fact]
+    settings: Settings
+    _retriever: object = None
+
+    def retriever(self):
+        """Passages and their vectors, opened on first use (the embedding model takes a second to load)."""
+        if self._retriever is None:
+            self._retriever = _open_retriever(self)
+        return self._retriever
 
 
 _lock = threading.Lock()
@@ -58,6 +69,12 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
     labels = {label: (kind, n) for label, kind, n in written.values()}
     units = Units(labels=labels, by_written={w: v[0] for w, v in written.items()})
     version = con.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()[0]
+    facts = [Fact(*row) for row in con.execute(
+        "SELECT source, line, owner, partner, country, date_text, year, form, status, quote "
+        "FROM page_facts ORDER BY source, line"
+    ).fetchall()]  # fmt: skip
+    owners = {fold(f.owner) for f in facts}
+    units.page_owners = frozenset(label for label in labels if fold(label) in owners)
     return Runtime(
         index_dir=index_dir,
         con=con,
@@ -65,7 +82,32 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
         units=units,
         store=ConversationStore(settings.conversations_path),
         version=version,
+        facts=facts,
+        settings=settings,
     )
+
+
+def _open_retriever(rt: Runtime):
+    from assistant.retrieval.embeddings import make_embeddings
+    from assistant.retrieval.passages import Passage
+    from assistant.retrieval.search import Retriever
+    from assistant.retrieval.store import open_collection
+
+    cursor = rt.con.cursor()
+    try:
+        rows = cursor.execute(
+            "SELECT source, start_line, end_line, text, section, boilerplate, context FROM passages"
+        ).fetchall()
+        name = cursor.execute("SELECT value FROM meta WHERE key = 'collection'").fetchone()[0]
+    finally:
+        cursor.close()
+    passages = [Passage(*row) for row in rows]
+    embeddings = make_embeddings(rt.settings.embeddings, cache_dir=rt.settings.data_dir / "cache")
+    store = open_collection(
+        embeddings, name=name, chroma_url=rt.settings.chroma_url,
+        persist_dir=None if rt.settings.chroma_url else rt.index_dir / "chroma",
+    )  # fmt: skip
+    return Retriever(passages, store)
 
 
 def validate(message: Any, settings: Settings) -> str:
@@ -90,20 +132,30 @@ def answer(
         conversation_id = rt.store.new()
         previous = None
     understood = understand(text, previous, rt.units, rt.gazetteer)
-    result, state = respond(understood, rt, previous)
+    result, state = respond(understood, rt, previous, text)
     result.conversation_id = conversation_id
     rt.store.append(conversation_id, text, result.language, state, result.model_dump(mode="json"))
     return result
 
 
-def respond(u: Understanding, rt: Runtime, previous: dict | None) -> tuple[Answer, dict]:
+def respond(u: Understanding, rt: Runtime, previous: dict | None, text: str) -> tuple[Answer, dict]:
     lang = u.language
     state: dict[str, Any] = {"language": lang, "route": u.route, "intent": None}
     if u.route == "clarify":
         return _clarify(u, rt, state)
+    if u.route == "out_of_scope" and u.reason == "nothing" and u.signals and u.signals.has("partnership"):
+        # About twinning but not a table question ("Jak wygląda współpraca partnerska?"): the pages may answer.
+        hits = [h for h in rt.retriever().search(text, k=5) if h.matched == "both"]
+        if hits:
+            state["route"] = "documents"
+            return _finish(documents.answer(lang, hits, []), "documents"), state
     if u.route == "out_of_scope":
         key = "hostile" if u.reason == "hostile" else "out_of_scope"
         return Answer(language=lang, route="out_of_scope", answer=p(lang, key)), state
+    if u.route == "documents":
+        return _documents(u, rt, text, state)
+    if u.route == "both":
+        return _both(u, rt, state)
     intent = u.intent
     if u.pick:
         intent = _picked_intent(u.pick, intent, previous) or intent
@@ -119,6 +171,44 @@ def respond(u: Understanding, rt: Runtime, previous: dict | None) -> tuple[Answe
         state["intent"] = intent.model_dump()
         state["items"] = _items(intent, found)
     return _finish(draft, "table"), state
+
+
+def _facts_about(rt: Runtime, intent: Intent | None) -> list[Fact]:
+    """Page facts of the asked city with the asked partner (names matched across languages)."""
+    if not intent or not intent.units or not intent.partners:
+        return []
+    owners = {fold(u) for u in intent.units}
+    wanted = frozenset().union(*(compare.place_names(n) for n in intent.partners))
+    return [f for f in rt.facts if fold(f.owner) in owners and compare.place_names(f.partner) & wanted]
+
+
+def _documents(u: Understanding, rt: Runtime, text: str, state: dict) -> tuple[Answer, dict]:
+    facts = _facts_about(rt, u.intent)
+    hits = rt.retriever().search(text, k=5)
+    if facts:
+        lines = {(f.source, f.line) for f in facts}
+        hits = [h for h in hits if not any(s == h.passage.source and h.passage.start_line <= n <= h.passage.end_line
+                                           for s, n in lines)][:1]  # fmt: skip
+    draft = documents.answer(u.language, hits, facts)
+    if not draft.citations:
+        return Answer(language=u.language, route="out_of_scope", answer=draft.text()), state
+    state["intent"] = u.intent.model_dump() if u.intent else None
+    return _finish(draft, "documents"), state
+
+
+def _both(u: Understanding, rt: Runtime, state: dict) -> tuple[Answer, dict]:
+    owner = u.intent.units[0]
+    facts = [f for f in rt.facts if fold(f.owner) == fold(owner)]
+    cursor = rt.con.cursor()
+    try:
+        q = query.partnerships(Intent(units=[owner]))
+        columns, rows = q.run(cursor)
+    finally:
+        cursor.close()
+    draft = compare.compare(owner, u.language, facts, [dict(zip(columns, r, strict=True)) for r in rows])
+    draft.sql = q.shown()
+    state["intent"] = Intent(units=[owner], unit_query=owner).model_dump()
+    return _finish(draft, "both"), state
 
 
 def _finish(draft: Draft, route: str) -> Answer:
@@ -187,9 +277,11 @@ def health(settings: Settings | None = None) -> dict:
     cursor = rt.con.cursor()
     try:
         rows = cursor.execute("SELECT count(*) FROM partnerships").fetchone()[0]
+        passages = cursor.execute("SELECT count(*) FROM passages WHERE NOT boilerplate").fetchone()[0]
     finally:
         cursor.close()
-    return {"status": "ok", "corpus_version": rt.version, "rows": rows, "passages": 0}
+    return {"status": "ok", "corpus_version": rt.version, "rows": rows, "passages": passages,
+            "page_facts": len(rt.facts), "embeddings": rt.settings.embeddings}  # fmt: skip
 
 
 _TEXT_SUFFIXES = {".txt", ".md", ".tsv", ".csv"}

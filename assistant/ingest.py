@@ -14,7 +14,8 @@ from assistant import corpus, index
 from assistant.config import Settings
 from assistant.gazetteer import GAZETTEER_COLUMNS, GAZETTEER_DDL, build_entries
 from assistant.sql.load import bulk_insert, create_schema, load_tables
-from assistant.sql.tables import ParsedTable, parse_table
+from assistant.errors import CorpusError
+from assistant.sql.tables import ParsedTable, parse_table, split_lines
 from assistant.vocabulary import country_names
 
 Progress = Callable[[str, int, int], None]  # (step description, done, total)
@@ -97,6 +98,7 @@ def _build(settings, files, version, build: Path, progress: Progress) -> IngestR
         progress("Building the gazetteer", 1, 1)
         pages = [f for f in files if f.kind == "page"]
         result.files.extend(_ingest_pages(settings, con, pages, build, progress))
+        result.page_facts = con.execute("SELECT count(*) FROM page_facts").fetchone()[0]
         _store_summary(con, result, version, settings)
         con.execute("CHECKPOINT")
     finally:
@@ -135,8 +137,85 @@ def _table_summary(t: ParsedTable) -> FileSummary:
     )
 
 
-def _ingest_pages(settings, con, pages, build, progress) -> list[FileSummary]:
-    return []
+_PASSAGES_DDL = """
+CREATE TABLE passages (
+    id VARCHAR PRIMARY KEY, source VARCHAR, start_line INTEGER, end_line INTEGER,
+    section VARCHAR, context VARCHAR, text VARCHAR, boilerplate BOOLEAN
+);
+CREATE TABLE page_facts (
+    source VARCHAR, line INTEGER, owner VARCHAR, partner VARCHAR, country VARCHAR,
+    date_text VARCHAR, year INTEGER, form VARCHAR, status VARCHAR, quote VARCHAR
+);
+"""
+_TEXT_PAGES = {".txt", ".md"}
+
+
+def collection_name(build: Path) -> str:
+    return f"passages-{build.name.removeprefix('.build-')}"
+
+
+def _ingest_pages(settings, con, pages, build: Path, progress: Progress) -> list[FileSummary]:
+    """Pages -> passages (DuckDB + Chroma) and page facts; HTML/PDF text is kept for citations."""
+    from assistant.retrieval.embeddings import make_embeddings
+    from assistant.retrieval.extract import extract_text
+    from assistant.retrieval.pagefacts import extract_page_facts
+    from assistant.retrieval.passages import count_boilerplate, split_page
+    from assistant.retrieval.store import build_collection
+
+    con.execute(_PASSAGES_DDL)
+    summaries, every_passage, facts = [], [], []
+    for done, f in enumerate(pages, 1):
+        if f.path.suffix.lower() in _TEXT_PAGES:
+            text = corpus.read_text(f)
+        else:
+            try:
+                text = extract_text(f.path)
+            except Exception as error:  # a parser's own error type: name the file, keep the old index
+                raise CorpusError(f"Cannot extract text from {f.source}: {error}") from error
+            kept = build / "extracted" / (f.source + ".txt")
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            kept.write_text(text, "utf-8")
+        passages = split_page(f.source, text)
+        every_passage += passages
+        facts += extract_page_facts(f.source, text)
+        summaries.append(
+            FileSummary(
+                source=f.source, kind="page", total_lines=len(split_lines(text)),
+                passages=sum(not p.boilerplate for p in passages), boilerplate=count_boilerplate(passages),
+            )
+        )  # fmt: skip
+        progress("Splitting pages", done, len(pages))
+    bulk_insert(
+        con, "passages", _PASSAGE_COLUMNS,
+        ([p.id, p.source, p.start_line, p.end_line, p.section, p.context, p.text, p.boilerplate]
+         for p in {p.id: p for p in every_passage}.values()),
+    )  # fmt: skip
+    bulk_insert(
+        con, "page_facts", _FACT_COLUMNS,
+        ([x.source, x.line, x.owner, x.partner, x.country, x.date_text, x.year, x.form, x.status, x.quote]
+         for x in facts),
+    )  # fmt: skip
+    progress("Embedding passages", 0, 1)
+    embeddings = make_embeddings(settings.embeddings, cache_dir=settings.data_dir / "cache")
+    name = collection_name(build)
+    build_collection(
+        every_passage, embeddings, name=name,
+        persist_dir=None if settings.chroma_url else build / "chroma", chroma_url=settings.chroma_url,
+    )  # fmt: skip
+    con.execute("INSERT INTO meta VALUES ('collection', ?)", [name])
+    progress("Embedding passages", 1, 1)
+    return summaries
+
+
+_PASSAGE_COLUMNS = [
+    ("id", "VARCHAR"), ("source", "VARCHAR"), ("start_line", "INTEGER"), ("end_line", "INTEGER"),
+    ("section", "VARCHAR"), ("context", "VARCHAR"), ("text", "VARCHAR"), ("boilerplate", "BOOLEAN"),
+]  # fmt: skip
+_FACT_COLUMNS = [
+    ("source", "VARCHAR"), ("line", "INTEGER"), ("owner", "VARCHAR"), ("partner", "VARCHAR"),
+    ("country", "VARCHAR"), ("date_text", "VARCHAR"), ("year", "INTEGER"), ("form", "VARCHAR"),
+    ("status", "VARCHAR"), ("quote", "VARCHAR"),
+]  # fmt: skip
 
 
 def _store_summary(con, result: IngestResult, version: str, settings: Settings) -> None:

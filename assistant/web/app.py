@@ -269,6 +269,32 @@ _PLAIN_DETAILS = {
 }
 
 
+INTERNAL_DETAIL = "The assistant failed on this request; the error has been logged."
+
+
+def guarded(function, *args):
+    """Call into the core: users' errors pass through, anything else becomes a logged JSON 500."""
+    try:
+        return function(*args)
+    except (AssistantError, StarletteHTTPException):
+        raise
+    except Exception as error:
+        log.exception("%s failed", getattr(function, "__name__", function))
+        raise StarletteHTTPException(500, INTERNAL_DETAIL) from error
+
+
+def store_feedback(request: FeedbackRequest, settings: Settings) -> None:
+    store = ConversationStore(settings.conversations_path)
+    store.require(request.conversation_id)
+    if request.turn is not None:
+        last = store.last(request.conversation_id)
+        if last is None or request.turn > last.turn:
+            raise StarletteHTTPException(
+                404, f"The conversation has no answer number {request.turn}."
+            )
+    store.add_feedback(request.conversation_id, request.turn, request.rating, request.comment)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AssistantError)
     async def assistant_error(_request: Request, error: AssistantError) -> JSONResponse:
@@ -288,11 +314,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, error: Exception) -> JSONResponse:
+        # Last resort only: Starlette re-raises after this and uvicorn then drops the
+        # keep-alive connection; `guarded` catches the core's failures before that.
         log.exception("Unhandled error on %s %s", request.method, request.url.path, exc_info=error)
-        return JSONResponse(
-            {"detail": "The assistant failed on this request; the error has been logged."},
-            status_code=500,
-        )
+        return JSONResponse({"detail": INTERNAL_DETAIL}, status_code=500)
 
 
 # --- the app -------------------------------------------------------------------------------------
@@ -375,7 +400,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/api/chat", response_model=Answer, responses=ERRORS, tags=["chat"])
     def chat(request: ChatRequest) -> Answer:
         """Answer one message; send the returned conversation_id back for a follow-up."""
-        return core.answer(request.message, request.conversation_id, settings)
+        return guarded(core.answer, request.message, request.conversation_id, settings)
 
     @app.post(
         "/api/chat/stream",
@@ -395,14 +420,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """The same answer as /api/chat, streamed as Server-Sent Events."""
         # Errors surface here, before the stream starts, as ordinary 4xx JSON responses.
         result = await run_in_threadpool(
-            core.answer, request.message, request.conversation_id, settings
+            guarded, core.answer, request.message, request.conversation_id, settings
         )
         return EventSourceResponse(answer_events(result), headers={"Cache-Control": "no-store"})
 
     @app.get("/api/health", tags=["service"])
     def health() -> dict:
         """Status, corpus version, row and passage counts."""
-        return core.health(settings)
+        return guarded(core.health, settings)
 
     @app.get(
         "/api/sources/{path:path}", response_model=SourceLines, responses=ERRORS, tags=["sources"]
@@ -415,7 +440,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> SourceLines:
         """Lines of a corpus file, as cited by answers."""
         source, target = safe_corpus_path(path, settings)
-        all_lines = source_lines(source, target, settings)
+        all_lines = guarded(source_lines, source, target, settings)
         start, end = parse_range(lines, len(all_lines))
         numbered = (
             [SourceLine(line=n, text=all_lines[n - 1]) for n in range(start, end + 1)]
@@ -435,15 +460,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     def feedback(request: FeedbackRequest) -> FeedbackStored:
         """Store a thumbs up or down (and an optional comment) for one answer of a conversation."""
-        store = ConversationStore(settings.conversations_path)
-        store.require(request.conversation_id)
-        if request.turn is not None:
-            last = store.last(request.conversation_id)
-            if last is None or request.turn > last.turn:
-                raise StarletteHTTPException(
-                    404, f"The conversation has no answer number {request.turn}."
-                )
-        store.add_feedback(request.conversation_id, request.turn, request.rating, request.comment)
+        guarded(store_feedback, request, settings)
         return FeedbackStored(conversation_id=request.conversation_id, turn=request.turn)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

@@ -79,6 +79,8 @@
         line: "Wiersz",
         partnerships: "Partnerstwa",
         option: "Opcja",
+        country_en: "Kraj (ang.)",
+        other_year: "Inna forma (rok)",
       },
     },
     en: {
@@ -131,6 +133,8 @@
         line: "Line",
         partnerships: "Partnerships",
         option: "Option",
+        country_en: "Country (English)",
+        other_year: "Other form year",
       },
     },
   };
