@@ -171,13 +171,16 @@ def _check_names(text: str, evidence: Evidence) -> list[str]:
 
 
 def _ordinary_polish(word: str) -> bool:
-    """A capitalised ordinary Polish word ('Oto', 'Partnerami'): Morfeusz knows it, lower-case."""
+    """A capitalised ordinary Polish word ('Oto', 'Partnerami'): Morfeusz knows it, never as a name.
+
+    'Warszawa' is also a common noun (the car) for Morfeusz; its proper-name reading rules it out.
+    """
     from assistant.text import _morfeusz
 
-    for _s, _e, (_form, lemma, tag, *_rest) in _morfeusz().analyse(word.lower()):
-        if tag != "ign" and lemma[:1].islower():
-            return True
-    return False
+    readings = [(lemma, tag) for _s, _e, (_f, lemma, tag, *_r) in _morfeusz().analyse(word)]
+    if not readings or any(tag == "ign" or lemma[:1].isupper() for lemma, tag in readings):
+        return False
+    return True
 
 
 def _mask_names(text: str, evidence: Evidence) -> str:

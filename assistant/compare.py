@@ -15,7 +15,15 @@ from assistant.sql.tables import partner_names
 from assistant.text import fold
 from assistant.vocabulary import load
 
-COLUMNS = ["group", "partner", "country", "survey_source", "survey_line", "page_source", "page_line"]
+COLUMNS = [
+    "group",
+    "partner",
+    "country",
+    "survey_source",
+    "survey_line",
+    "page_source",
+    "page_line",
+]
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +42,9 @@ def place_names(name: str) -> frozenset[str]:
 
 
 def row_names(row: dict) -> frozenset[str]:
-    return frozenset().union(*(place_names(n) for n in partner_names(row["partner"]) or [row["partner"]]))
+    return frozenset().union(
+        *(place_names(n) for n in partner_names(row["partner"]) or [row["partner"]])
+    )
 
 
 def compare(owner: str, lang: str, facts: list[Fact], rows: list[dict]) -> Draft:
@@ -59,7 +69,8 @@ def compare(owner: str, lang: str, facts: list[Fact], rows: list[dict]) -> Draft
         page_marker = draft.cite(fact.source, fact.line, fact.line, fact.quote)
         for r in survey_rows:
             draft.lines.append(
-                "- " + p(lang, "compare_item_both").format(
+                "- "
+                + p(lang, "compare_item_both").format(
                     partner=f"{fact.partner} / {r['partner']}",
                     survey_form=form_of(r, lang).removeprefix(": "),
                     survey_marker=draft.cite_row(r),
@@ -67,30 +78,41 @@ def compare(owner: str, lang: str, facts: list[Fact], rows: list[dict]) -> Draft
                     page_marker=page_marker,
                 )
             )
-            data_rows.append(["both", r["partner"], r["country"], r["source"], r["line"], fact.source, fact.line])
+            data_rows.append(
+                ["both", r["partner"], r["country"], r["source"], r["line"], fact.source, fact.line]
+            )
     _none_if_empty(draft, both)
 
     draft.say("compare_survey", n=len(survey_only))
     for r in survey_only:
         draft.lines.append(
-            "- " + p(lang, "compare_item_survey").format(
-                partner=r["partner"], country=country_name(r, lang),
-                survey_form=form_of(r, lang).removeprefix(": "), survey_marker=draft.cite_row(r),
+            "- "
+            + p(lang, "compare_item_survey").format(
+                partner=r["partner"],
+                country=country_name(r, lang),
+                survey_form=form_of(r, lang).removeprefix(": "),
+                survey_marker=draft.cite_row(r),
             )  # fmt: skip
         )
-        data_rows.append(["survey_only", r["partner"], r["country"], r["source"], r["line"], None, None])
+        data_rows.append(
+            ["survey_only", r["partner"], r["country"], r["source"], r["line"], None, None]
+        )
     _none_if_empty(draft, survey_only)
 
     draft.say("compare_page", n=len(page_only))
     for fact in page_only:
         draft.lines.append(
-            "- " + p(lang, "compare_item_page").format(
-                partner=fact.partner, country=fact.country or "?",
+            "- "
+            + p(lang, "compare_item_page").format(
+                partner=fact.partner,
+                country=fact.country or "?",
                 page_date=fact.date_text or fact.form or "",
                 page_marker=draft.cite(fact.source, fact.line, fact.line, fact.quote),
             )  # fmt: skip
         )
-        data_rows.append(["page_only", fact.partner, fact.country, None, None, fact.source, fact.line])
+        data_rows.append(
+            ["page_only", fact.partner, fact.country, None, None, fact.source, fact.line]
+        )
     _none_if_empty(draft, page_only)
     draft.data = Data(columns=COLUMNS, rows=data_rows, total=len(data_rows))
     return draft

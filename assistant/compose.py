@@ -78,6 +78,8 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
     if intent.countries and "country" not in skip:
         names = [english_country(c) if lang == "en" else c for c in intent.countries]
         parts.append(ph["filters_country"].format(country=", ".join(names)))
+    if intent.foreign and "country" not in skip:
+        parts.append(ph["filters_foreign"])
     if intent.partners and "partner" not in skip:
         parts.append(
             ph["filters_partner"].format(partner=intent.partner_query or intent.partners[0])

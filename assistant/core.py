@@ -143,7 +143,12 @@ def respond(u: Understanding, rt: Runtime, previous: dict | None, text: str) -> 
     state: dict[str, Any] = {"language": lang, "route": u.route, "intent": None}
     if u.route == "clarify":
         return _clarify(u, rt, state)
-    if u.route == "out_of_scope" and u.reason == "nothing" and u.signals and u.signals.has("partnership"):
+    if (
+        u.route == "out_of_scope"
+        and u.reason == "nothing"
+        and u.signals
+        and u.signals.has("partnership")
+    ):
         # About twinning but not a table question ("Jak wygląda współpraca partnerska?"): the pages may answer.
         hits = [h for h in rt.retriever().search(text, k=5) if h.matched == "both"]
         if hits:
@@ -179,7 +184,9 @@ def _facts_about(rt: Runtime, intent: Intent | None) -> list[Fact]:
         return []
     owners = {fold(u) for u in intent.units}
     wanted = frozenset().union(*(compare.place_names(n) for n in intent.partners))
-    return [f for f in rt.facts if fold(f.owner) in owners and compare.place_names(f.partner) & wanted]
+    return [
+        f for f in rt.facts if fold(f.owner) in owners and compare.place_names(f.partner) & wanted
+    ]
 
 
 def _documents(u: Understanding, rt: Runtime, text: str, state: dict) -> tuple[Answer, dict]:
@@ -205,7 +212,9 @@ def _both(u: Understanding, rt: Runtime, state: dict) -> tuple[Answer, dict]:
         columns, rows = q.run(cursor)
     finally:
         cursor.close()
-    draft = compare.compare(owner, u.language, facts, [dict(zip(columns, r, strict=True)) for r in rows])
+    draft = compare.compare(
+        owner, u.language, facts, [dict(zip(columns, r, strict=True)) for r in rows]
+    )
     draft.sql = q.shown()
     state["intent"] = Intent(units=[owner], unit_query=owner).model_dump()
     return _finish(draft, "both"), state
@@ -277,7 +286,9 @@ def health(settings: Settings | None = None) -> dict:
     cursor = rt.con.cursor()
     try:
         rows = cursor.execute("SELECT count(*) FROM partnerships").fetchone()[0]
-        passages = cursor.execute("SELECT count(*) FROM passages WHERE NOT boilerplate").fetchone()[0]
+        passages = cursor.execute("SELECT count(*) FROM passages WHERE NOT boilerplate").fetchone()[
+            0
+        ]
     finally:
         cursor.close()
     return {"status": "ok", "corpus_version": rt.version, "rows": rows, "passages": passages,

@@ -71,6 +71,8 @@ def answer(lang: str, hits: list[Hit], facts: list[Fact]) -> Draft:
         for hit in chosen:
             passage = hit.passage
             marker = draft.cite(passage.source, passage.start_line, passage.end_line, passage.text)
-            quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in passage.text.split("\n"))
+            quoted = "\n".join(
+                f"> {line}" if line.strip() else ">" for line in passage.text.split("\n")
+            )
             draft.lines.append(f"{quoted} {marker}\n")
     return draft

@@ -170,7 +170,9 @@ def _ingest_pages(settings, con, pages, build: Path, progress: Progress) -> list
         else:
             try:
                 text = extract_text(f.path)
-            except Exception as error:  # a parser's own error type: name the file, keep the old index
+            except (
+                Exception
+            ) as error:  # a parser's own error type: name the file, keep the old index
                 raise CorpusError(f"Cannot extract text from {f.source}: {error}") from error
             kept = build / "extracted" / (f.source + ".txt")
             kept.parent.mkdir(parents=True, exist_ok=True)

@@ -39,13 +39,12 @@ class Intent(BaseModel):
     form: Form | None = None
     limit: int | None = None
     show_all: bool = False
-    near: str | None = (
-        None  # a place the question wants candidates near (the survey cannot place it)
-    )
+    near: str | None = None  # a place to find candidates near (the survey cannot place it)
+    foreign: bool = False  # partners abroad only (not the domestic rows, country Polska)
 
     def has_filters(self) -> bool:
         return bool(
-            self.units or self.unit_type or self.countries or self.partners or self.form
+            self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign or self.foreign
             or self.year is not None or self.year_from is not None or self.year_to is not None
         )  # fmt: skip
 
@@ -100,6 +99,18 @@ def _hostile() -> list[re.Pattern]:
 
 def is_hostile(text: str) -> bool:
     return any(p.search(text) for p in _hostile())
+
+
+@lru_cache(maxsize=1)
+def _offtopic() -> list[re.Pattern]:
+    return [
+        re.compile(p, re.IGNORECASE) for p in load("cues").get("offtopic", {}).get("patterns", [])
+    ]
+
+
+def is_offtopic(text: str) -> bool:
+    """Another kind of request ('Translate twin town into German', 'population of Wrocław')."""
+    return any(p.search(text) for p in _offtopic())
 
 
 def find_cues(tokens: list[Token], skip: set[int]) -> dict[str, list[tuple[int, int]]]:
@@ -171,6 +182,12 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
         return {"year_from": a, "year_to": b}
     position, year = years[0]
     before_word = _word_before(text, position)
+    if before_word in ("than", "niz", "od") and _comparison(text, position):
+        return (
+            {"year_to": year - 1}
+            if _comparison(text, position) == "before"
+            else {"year_from": year + 1}
+        )
     if before_word in _cue_words("before"):
         if before_word in {"until", "do"}:
             return {"year_to": year}
@@ -180,6 +197,41 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
     if before_word in _cue_words("since"):
         return {"year_from": year}
     return {"year": year}
+
+
+_OLDER = {
+    "older",
+    "earlier",
+    "starsze",
+    "starszy",
+    "starsza",
+    "wczesniej",
+    "wczesniejsze",
+    "dawniej",
+}
+_NEWER = {
+    "newer",
+    "later",
+    "younger",
+    "nowsze",
+    "nowszy",
+    "mlodsze",
+    "pozniej",
+    "pozniejsze",
+    "more recent",
+}
+
+
+def _comparison(text: str, position: int) -> str | None:
+    """'older than 1990' -> before; 'nowsze niż 2000' -> after."""
+    previous = [fold(w) for w in words(text[:position])][-2:]
+    if len(previous) < 2:
+        return None
+    if previous[0] in _OLDER:
+        return "before"
+    if previous[0] in _NEWER:
+        return "after"
+    return None
 
 
 def _word_before(text: str, position: int) -> str | None:

@@ -63,6 +63,7 @@ class Model:
     chat: BaseChatModel
     spec: str = "model"
     timeout: float = 20.0
+    base_url: str | None = None
 
 
 # ---------------------------------------------------------------- loading and health
@@ -88,10 +89,14 @@ def build(settings: Settings) -> Model:
             "'openai:gpt-4o-mini' or 'ollama:llama3.1'."
         ) from exc
     except Exception as exc:  # the provider's own construction error (a missing key, ...)
+        if re.search(r"credential|api[_ ]key", str(exc), re.IGNORECASE):
+            raise LLMUnavailable(
+                f"The language model {spec!r} needs an API key: set ASSISTANT_LLM_API_KEY."
+            ) from exc
         raise LLMUnavailable(
             f"The language model {spec!r} cannot be set up: {_first_sentence(exc)}"
         ) from exc
-    return Model(chat=chat, spec=spec, timeout=settings.llm_timeout)
+    return Model(chat=chat, spec=spec, timeout=settings.llm_timeout, base_url=settings.llm_base_url)
 
 
 def _provider_options(provider: str, settings: Settings) -> dict[str, Any]:
@@ -204,11 +209,9 @@ def _call(model: Model, messages: list[BaseMessage], task: str) -> str:
         raise LLMUnavailable(f"The language model did not answer within {model.timeout:g} s.")
     if "error" in outcome:
         exc = outcome["error"]
-        log.warning(
-            "llm.error task=%s spec=%s ms=%.0f error=%s", task, model.spec, elapsed, exc,
-            exc_info=exc,
-        )  # fmt: skip
-        raise LLMUnavailable(_describe(exc)) from exc
+        log.warning("llm.error task=%s spec=%s ms=%.0f error=%s", task, model.spec, elapsed, exc)
+        log.debug("llm.error traceback", exc_info=exc)
+        raise LLMUnavailable(_describe(exc, model)) from exc
     reply = outcome["reply"]
     text = reply.text if isinstance(reply, AIMessage) else str(getattr(reply, "content", reply))
     log.info("llm.call task=%s spec=%s ms=%.0f chars=%d", task, model.spec, elapsed, len(text))
@@ -221,11 +224,12 @@ def _is_timeout(exc: BaseException | None) -> bool:
     )
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, model: Model) -> str:
     """One sentence for an error of the provider's client (openai, httpx, ollama)."""
     name = type(exc).__name__
-    if "Connection" in name or isinstance(exc, ConnectionError):
-        return "The language model server cannot be reached."
+    if "Connection" in name or "ConnectError" in name or isinstance(exc, ConnectionError):
+        where = f" at {model.base_url}" if model.base_url else ""
+        return f"The language model server{where} cannot be reached."
     if "Authentication" in name or "PermissionDenied" in name:
         return "The language model server refused the API key."
     if "NotFound" in name:

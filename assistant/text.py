@@ -14,6 +14,7 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case ASCII form: 'Częstochowa' -> 'czestochowa', 'Łódź' -> 'lodz'."""
     text = text.translate(_EXTRA_FOLDS)

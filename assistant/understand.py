@@ -18,6 +18,7 @@ from assistant.intent import (
     Signals,
     find_cues,
     is_hostile,
+    is_offtopic,
     read_form,
     read_limit,
     read_near,
@@ -25,7 +26,7 @@ from assistant.intent import (
     read_years,
     tokenize,
 )
-from assistant.language import detect_language
+from assistant.language import detect_language, vocabulary_vote
 from assistant.text import fold
 from assistant.vocabulary import load
 
@@ -70,14 +71,16 @@ def understand(
     matches += _foreign_inflections(text, tokens, matches, gazetteer)
     signals = Signals(tokens, find_cues(tokens, set()))
     matches = _drop_names_inside_topics(tokens, signals, matches)
-    if not _asks_about_partnerships(signals):
-        # A near-miss on an ordinary word ("weather" ~ Werther) is not a name.
+    if not _asks_about_partnerships(signals) or _looks_english(text):
+        # A near-miss on an ordinary word ("weather" ~ Werther, "broken" ~ Borken) is not a name.
         matches = [m for m in matches if m.exact or m.text[:1].isupper()]
     spans = [m.span for m in matches]
     # With no evidence at all ("🙂", "2"), keep the conversation's language, else the site's (Polish).
     language = detect_language(text, spans) or (previous or {}).get("language") or "pl"
     if is_hostile(text):
         return Understanding(language, "out_of_scope", reason="hostile")
+    if is_offtopic(text):
+        return Understanding(language, "out_of_scope", reason="other_topic")
 
     named = {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
     signals = Signals(tokens, find_cues(tokens, named))
@@ -117,6 +120,11 @@ def understand(
 
 _DOMAIN_CUES = ("partnership", "count", "top", "group_country", "partner_search", "agreement",
                 "letter_of_intent", "gmina", "powiat", "show_all", "which_of_them")  # fmt: skip
+
+
+def _looks_english(text: str) -> bool:
+    polish, english = vocabulary_vote(text)
+    return english > polish
 
 
 def _asks_about_partnerships(signals: Signals) -> bool:
@@ -185,17 +193,23 @@ def _foreign_inflections(
 def _drop_names_inside_topics(tokens, signals: Signals, matches: list[Match]) -> list[Match]:
     """'Europe for Citizens' is a programme, not the country 'Europa': a multi-word topic beats a name."""
     covered = [
-        (tokens[a].start, tokens[b - 1].end) for a, b in signals.cues.get("documents", []) if b - a > 1
+        (tokens[a].start, tokens[b - 1].end)
+        for a, b in signals.cues.get("documents", [])
+        if b - a > 1
     ]
     return [m for m in matches if not any(s <= m.span[0] < e for s, e in covered)]
 
 
-def _route_to_pages(intent: Intent, signals: Signals, units: Units, language: str, matches) -> Understanding | None:
+def _route_to_pages(
+    intent: Intent, signals: Signals, units: Units, language: str, matches
+) -> Understanding | None:
     """Questions the pages answer: about a page's city (its associations, since when, how documented),
     or about twinning in general (the ZMP network, the survey, Europe for Citizens)."""
     owner = next((u for u in intent.units if u in units.page_owners), None)
     if owner and (signals.has("compare") or signals.has("documentation")):
-        return Understanding(language, "both", intent, reason="compare", signals=signals, matches=matches)
+        return Understanding(
+            language, "both", intent, reason="compare", signals=signals, matches=matches
+        )
     if owner and (signals.has("documents") or (intent.partners and signals.has("since_when"))):
         return Understanding(language, "documents", intent, signals=signals, matches=matches)
     general = not (intent.units or intent.partners or intent.countries or intent.form)
@@ -214,18 +228,17 @@ def _intent_from(
 ) -> tuple[Intent, Understanding | None]:
     intent = Intent()
     unit_match, partner_matches, countries = _assign(text, matches)
-    # The Polish side is always in Poland: "Polska" filters only for domestic partners.
-    if "Polska" in countries and not _domestic(text, matches, signals):
-        countries.discard("Polska")
-    domestic = signals.has("domestic") and not signals.has("partner_search")
-    if domestic and signals.has("foreign"):
-        countries.discard("Polska")  # "partnerzy zagraniczni i krajowi": both, so no filter
-    elif domestic and not partner_matches and not (countries - {"Polska"}):
-        countries.add("Polska")
-    if signals.has("powiat"):
+    if unit_match is None and countries - {"Polska"}:
+        # "American cities partnered with Gdynia": with a foreign country asked for,
+        # a name that can be a Polish unit is the unit, not a partner.
+        unit_match, partner_matches = _unit_instead_of_partner(matches, partner_matches, unit_match)
+    countries = _polish_side(text, matches, signals, countries, partner_matches)
+    intent.foreign = signals.has("foreign") and not signals.has("domestic") and not countries
+    if signals.has("powiat") and not signals.has("gmina"):
         intent.unit_type = "powiat"
-    elif signals.has("gmina") and not unit_match:
+    elif signals.has("gmina") and not signals.has("powiat") and not unit_match:
         intent.unit_type = "gmina"
+    ambiguous: list[str] = []
     if unit_match:
         labels = sorted({units.label(u) for u in unit_match.units})
         # The unit's own name is no evidence for a qualifier ("Świdnicy" ~ "pow. świdnicki").
@@ -238,19 +251,12 @@ def _intent_from(
                 m for m in partner_matches if not _shares_stem(fold(m.text), qualifier)
             ]
         if len(narrowed) > 1:
-            return intent, Understanding(
-                "",
-                "clarify",
-                reason="ambiguous",
-                options=narrowed,
-                name=unit_match.text,
-                signals=signals,
-                matches=matches,
-            )
-        intent.units = narrowed
+            ambiguous = narrowed
+        else:
+            intent.units = narrowed
+            if intent.unit_type and units.labels.get(narrowed[0], ("",))[0] != intent.unit_type:
+                intent.unit_type = None
         intent.unit_query = unit_match.text
-        if intent.unit_type and units.labels.get(narrowed[0], ("",))[0] != intent.unit_type:
-            intent.unit_type = None
     if partner_matches:
         intent.partners = sorted({m.key for m in partner_matches})
         intent.partner_query = partner_matches[0].text
@@ -259,22 +265,59 @@ def _intent_from(
         setattr(intent, key, value)
     intent.form = read_form(signals)
     intent.shape = read_shape(
-        signals, bool(intent.countries), bool(intent.units), bool(intent.partners)
+        signals, bool(intent.countries), bool(intent.units or ambiguous), bool(intent.partners)
     )
     if intent.shape in ("group_country", "group_unit", "rank", "list") or signals.has("top"):
         intent.limit = read_limit(text) if signals.has("top") else None
     if intent.shape == "rank":
-        intent.near = read_near(text)
-        if intent.near:
-            # "near Žilina": a place to be near, not a unit or partner to filter by.
-            near = fold(intent.near)
-            if intent.unit_query and fold(intent.unit_query) in near:
-                intent.units, intent.unit_query = [], None
-            kept = [m for m in partner_matches if fold(m.text) not in near]
-            intent.partners = sorted({m.key for m in kept})
-            intent.partner_query = kept[0].text if kept else None
+        _place_to_be_near(intent, text, partner_matches)
     intent.show_all = signals.has("show_all")
+    if ambiguous:
+        # Ask which unit is meant; the rest of the question is kept for the answer to the choice.
+        return intent, Understanding(
+            "", "clarify", intent, reason="ambiguous", options=ambiguous,
+            name=unit_match.text, signals=signals, matches=matches,
+        )  # fmt: skip
     return intent, None
+
+
+def _unit_instead_of_partner(matches, partner_matches, unit_match):
+    spans = {m.span for m in partner_matches}
+    units = [m for m in matches if m.kind == "unit" and m.span in spans]
+    if not units:
+        return unit_match, partner_matches
+    unit = units[0]
+    return unit, [m for m in partner_matches if m.span != unit.span]
+
+
+def _polish_side(text, matches, signals: Signals, countries: set[str], partner_matches) -> set[str]:
+    """The Polish side is always in Poland: "Polska" filters only for domestic partners."""
+    countries = set(countries)
+    if signals.has("partner_search"):
+        countries.discard(
+            "Polska"
+        )  # "…chce nawiązać współpracę z Polską": the setting, not a filter
+        return countries
+    if "Polska" in countries and not _domestic(text, matches, signals):
+        countries.discard("Polska")
+    if signals.has("domestic") and signals.has("foreign"):
+        countries.discard("Polska")  # "partnerzy zagraniczni i krajowi": both, so no filter
+    elif signals.has("domestic") and not partner_matches and not (countries - {"Polska"}):
+        countries.add("Polska")
+    return countries
+
+
+def _place_to_be_near(intent: Intent, text: str, partner_matches) -> None:
+    intent.near = read_near(text)
+    if not intent.near:
+        return
+    # "near Žilina": a place to be near, not a unit or partner to filter by.
+    near = fold(intent.near)
+    if intent.unit_query and fold(intent.unit_query) in near:
+        intent.units, intent.unit_query = [], None
+    kept = [m for m in partner_matches if fold(m.text) not in near]
+    intent.partners = sorted({m.key for m in kept})
+    intent.partner_query = kept[0].text if kept else None
 
 
 def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match], set[str]]:
@@ -327,13 +370,14 @@ def _shares_stem(a: str, b: str) -> bool:
 
 
 def _domestic(text: str, matches: list[Match], signals: Signals) -> bool:
-    """'z Polską', 'with Poland', 'polscy partnerzy': partners inside Poland."""
+    """'z Polską', 'with Poland', 'partners in Poland', 'polscy partnerzy': partners inside Poland."""
     for m in matches:
-        if (
-            m.key == "Polska"
-            and m.kind == "country"
-            and _word_before(text, m.span[0]) in _PARTNER_PREPOSITIONS
-        ):
+        if m.key != "Polska" or m.kind != "country":
+            continue
+        before = [fold(w) for w in re.findall(r"[^\W\d_]+", text[: m.span[0]])[-2:]]
+        if before and before[-1] in _PARTNER_PREPOSITIONS:
+            return True
+        if len(before) == 2 and before[1] in ("in", "w") and before[0].startswith("partner"):
             return True
     return signals.has("domestic")
 

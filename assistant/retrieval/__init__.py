@@ -1,11 +1,11 @@
 """The documents side: city pages -> passages and page facts -> Chroma -> hybrid search.
 
-    extract_text(path)                  .txt/.md/.html/.pdf -> text (citations point at its lines)
-    split_page(source, text)            -> [Passage] (boilerplate flagged, never embedded)
-    extract_page_facts(source, text)    -> [PageFact] (partner lists as rows, with their line)
-    make_embeddings(spec, cache_dir)    "use" | "sentence-transformers:<name or path>"
-    build_collection / open_collection / drop_collection   Chroma, embedded or server
-    Retriever(passages, store).search(question, k)          -> [Hit]
+extract_text(path)                  .txt/.md/.html/.pdf -> text (citations point at its lines)
+split_page(source, text)            -> [Passage] (boilerplate flagged, never embedded)
+extract_page_facts(source, text)    -> [PageFact] (partner lists as rows, with their line)
+make_embeddings(spec, cache_dir)    "use" | "sentence-transformers:<name or path>"
+build_collection / open_collection / drop_collection   Chroma, embedded or server
+Retriever(passages, store).search(question, k)          -> [Hit]
 """
 
 from importlib import import_module

@@ -72,7 +72,16 @@ SENTENCE_PARTNER = re.compile(
     r"\bwith (?:the )?(?:(?P<adjective>[A-Z]\w+) (?:province|region|city|town|municipality|county) of )?"
     r"(?P<partner>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)(?: in (?P<country>[A-Z][\w ]+?))?\s*\((?P<year>\d{4})\)"
 )
-TITLE_WORDS = {"partner", "partners", "cities", "city", "miasta", "miasto", "partnerskie", "współpraca"}
+TITLE_WORDS = {
+    "partner",
+    "partners",
+    "cities",
+    "city",
+    "miasta",
+    "miasto",
+    "partnerskie",
+    "współpraca",
+}
 
 
 def extract_page_facts(source: str, text: str) -> list[PageFact]:
@@ -163,7 +172,11 @@ def _form(text: str) -> str | None:
 
 
 def _status(text: str) -> str | None:
-    found = [(m.start(), value) for p, value in STATUS_PATTERNS for m in re.finditer(p, text, re.IGNORECASE)]
+    found = [
+        (m.start(), value)
+        for p, value in STATUS_PATTERNS
+        for m in re.finditer(p, text, re.IGNORECASE)
+    ]
     return max(found)[1] if found else None
 
 

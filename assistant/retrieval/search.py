@@ -30,7 +30,7 @@ RRF_K = 10
 KEYWORD_FLOOR = 0.5
 VECTOR_FLOOR = 0.8
 VECTOR_WEIGHT = 1.0
-KEYWORD_WEIGHT = 2.0
+KEYWORD_WEIGHT = 3.0  # keyword matches are the more precise on these pages (bench/retrieval.py)
 # Words of the title and headings above a passage count for less than its own words:
 # they are shared by every passage under the heading.
 CONTEXT_WEIGHT = 0.2
@@ -92,7 +92,14 @@ def _single_words(name: str) -> list[str]:
 
 def english_stem(word: str) -> str:
     """A very light English stem: 'agreements' -> 'agreement', 'partnered' -> 'partner'."""
-    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("e", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: -len(suffix)] + replacement
     return word

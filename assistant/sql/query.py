@@ -65,6 +65,8 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
     if intent.countries and "country" not in skip:
         clauses.append(f"country IN ({', '.join('?' * len(intent.countries))})")
         params += intent.countries
+    if intent.foreign and "country" not in skip:
+        clauses.append("country <> 'Polska'")
     if intent.partners and "partner" not in skip:
         clauses.append("list_has_any(partner_names, ?::VARCHAR[])")
         params.append(intent.partners)

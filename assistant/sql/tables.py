@@ -153,7 +153,14 @@ def recognise_layout(lines: list[str]) -> Layout | None:
     return None
 
 
+_HEADER_HINTS = ("kraj", "partner", "umowa", "forma", "l.p", "lp", "miasto", "gmina")
+
+
 def is_header(cells: list[str]) -> bool:
+    # Cheap test first: most lines are data, and fold() on every cell of a million rows adds up.
+    joined = fold("\t".join(cells))
+    if not any(hint in joined for hint in _HEADER_HINTS):
+        return False
     found = header_fields(cells)
     return len(found) >= 2 and not any(_YEAR.search(c) for c in cells)
 
