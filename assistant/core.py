@@ -14,9 +14,9 @@ import duckdb
 
 from assistant import compare, documents, index, survey
 from assistant.compose import Draft, p, plural
-from assistant.documents import Fact
 from assistant.config import Settings, get_settings
 from assistant.conversation import ConversationStore
+from assistant.documents import Fact
 from assistant.errors import IndexMissing, InputError
 from assistant.gazetteer import Gazetteer
 from assistant.intent import Intent

@@ -12,9 +12,9 @@ import duckdb
 
 from assistant import corpus, index
 from assistant.config import Settings
+from assistant.errors import CorpusError
 from assistant.gazetteer import GAZETTEER_COLUMNS, GAZETTEER_DDL, build_entries
 from assistant.sql.load import bulk_insert, create_schema, load_tables
-from assistant.errors import CorpusError
 from assistant.sql.tables import ParsedTable, parse_table, split_lines
 from assistant.vocabulary import country_names
 
