@@ -178,9 +178,9 @@ def _ordinary_polish(word: str) -> bool:
     from assistant.text import _morfeusz
 
     readings = [(lemma, tag) for _s, _e, (_f, lemma, tag, *_r) in _morfeusz().analyse(word)]
-    if not readings or any(tag == "ign" or lemma[:1].isupper() for lemma, tag in readings):
-        return False
-    return True
+    return bool(readings) and not any(
+        tag == "ign" or lemma[:1].isupper() for lemma, tag in readings
+    )
 
 
 def _mask_names(text: str, evidence: Evidence) -> str:

@@ -122,9 +122,9 @@ def ask_command(
             json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
         )
         return
-    from assistant.render import print_answer
+    from assistant.chat import render_answer
 
-    print_answer(result, console)
+    render_answer(result, console)
 
 
 @app.command("chat")
@@ -148,7 +148,11 @@ def serve_command(
     settings = get_settings()
     if index.current_dir(settings) is None:
         err.print("No index yet: ingesting the corpus first.")
-        print_summary(ingest(settings))
+    result = ingest(
+        settings
+    )  # cheap when nothing changed; rebuilds after a corpus or schema change
+    if not result.skipped:
+        print_summary(result)
     from assistant.web.server import serve
 
     serve(settings, host=host, port=port, workers=workers)

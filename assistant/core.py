@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from assistant import compare, documents, index, survey
+from assistant import compare, documents, index, llm, survey
 from assistant.compose import Draft, p, plural
 from assistant.config import Settings, get_settings
 from assistant.conversation import ConversationStore
@@ -41,13 +41,16 @@ class Runtime:
     _retriever: object = None
 
     def retriever(self):
-        """Passages and their vectors, opened on first use (the embedding model takes a second to load)."""
+        """Passages and their vectors, opened once (the embedding model takes a second to load)."""
         if self._retriever is None:
-            self._retriever = _open_retriever(self)
+            with _retriever_lock:  # Chroma's client must not be opened by two threads at once
+                if self._retriever is None:
+                    self._retriever = _open_retriever(self)
         return self._retriever
 
 
 _lock = threading.Lock()
+_retriever_lock = threading.Lock()
 _runtimes: dict[tuple[Path, str], Runtime] = {}
 
 
@@ -63,8 +66,23 @@ def runtime(settings: Settings) -> Runtime:
         return _runtimes[key]
 
 
+def warm_up(settings: Settings | None = None) -> None:
+    """Open everything answering needs now, so the first visitor does not wait for it."""
+    rt = runtime(settings or get_settings())
+    rt.retriever().search("partner", k=1)
+    from assistant.language import detect_language
+
+    detect_language("partnerzy Krakowa")
+
+
 def _open(settings: Settings, index_dir: Path) -> Runtime:
     con = duckdb.connect(str(index_dir / "index.duckdb"), read_only=True)
+    stored = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if not stored or stored[0] != index.SCHEMA_VERSION:
+        con.close()
+        raise IndexMissing(
+            "The index was built by an older version: run `assistant ingest --force`."
+        )
     written = query.unit_labels(con)
     labels = {label: (kind, n) for label, kind, n in written.values()}
     units = Units(labels=labels, by_written={w: v[0] for w, v in written.items()})
@@ -133,9 +151,30 @@ def answer(
         previous = None
     understood = understand(text, previous, rt.units, rt.gazetteer)
     result, state = respond(understood, rt, previous, text)
+    model = llm.load(settings)  # None unless ASSISTANT_LLM is set (and usable)
+    if model is not None:
+        result, state = _with_model(
+            model, understood, result, state, rt, previous, text, conversation_id
+        )
     result.conversation_id = conversation_id
     rt.store.append(conversation_id, text, result.language, state, result.model_dump(mode="json"))
     return result
+
+
+def _with_model(model, understood, result, state, rt, previous, text, conversation_id):
+    """A language model may read what the offline parser could not, and reword the answer.
+
+    Our code validates what it reads and builds the SQL; a rewording that the checker
+    rejects is replaced by the offline text.
+    """
+    if result.route == "out_of_scope" and llm.needs_model(understood):
+        history = llm.history_of(rt.store.turns(conversation_id, limit=3))
+        known = llm.known_for(rt.con, rt.units, rt.gazetteer)
+        intent = llm.understand_with_model(model, text, history, understood, known)
+        if intent is not None:
+            understood.route, understood.intent, understood.reason = "table", intent, ""
+            result, state = respond(understood, rt, previous, text)
+    return llm.phrase(model, result), state
 
 
 def respond(u: Understanding, rt: Runtime, previous: dict | None, text: str) -> tuple[Answer, dict]:
@@ -291,7 +330,7 @@ def health(settings: Settings | None = None) -> dict:
         ]
     finally:
         cursor.close()
-    return {"status": "ok", "corpus_version": rt.version, "rows": rows, "passages": passages,
+    return {**llm.status(settings), "status": "ok", "corpus_version": rt.version, "rows": rows, "passages": passages,
             "page_facts": len(rt.facts), "embeddings": rt.settings.embeddings}  # fmt: skip
 
 

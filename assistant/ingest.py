@@ -64,7 +64,27 @@ def ingest(
         shutil.rmtree(build, ignore_errors=True)
         raise
     index.prune(settings)
+    if settings.chroma_url:
+        _drop_old_collections(settings)
     return result
+
+
+def _drop_old_collections(settings: Settings) -> None:
+    """In server mode old builds' collections live on the server: keep only those of kept indexes."""
+    from assistant.retrieval.store import collection_names, drop_collection
+
+    keep = set()
+    for path in (settings.data_dir / "index").iterdir():
+        if (path / "index.duckdb").exists():
+            con = duckdb.connect(str(path / "index.duckdb"), read_only=True)
+            try:
+                row = con.execute("SELECT value FROM meta WHERE key = 'collection'").fetchone()
+            finally:
+                con.close()
+            keep.update(row or ())
+    for name in collection_names(chroma_url=settings.chroma_url):
+        if name.startswith("passages-") and name not in keep:
+            drop_collection(chroma_url=settings.chroma_url, name=name)
 
 
 def stored_version(index_dir: Path) -> str | None:
@@ -151,6 +171,7 @@ _TEXT_PAGES = {".txt", ".md"}
 
 
 def collection_name(build: Path) -> str:
+    """Chroma collection of a build (stored in its meta: the folder is renamed on publishing)."""
     return f"passages-{build.name.removeprefix('.build-')}"
 
 
@@ -235,5 +256,6 @@ def _store_summary(con, result: IngestResult, version: str, settings: Settings) 
             ("corpus_version", version),
             ("built_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
             ("embeddings", settings.embeddings),
+            ("schema_version", index.SCHEMA_VERSION),
         ],
     )

@@ -599,15 +599,18 @@ def _prompt_rows(answer: Answer) -> tuple[list[str], list[list[Any]]]:
 
 
 _PHRASED_ROUTES = ("table", "documents", "both")
+_MAX_PHRASED_CHARS = 4000  # "show all" of a long list: rewording it costs much and adds nothing
 
 
 def phrase(model: Model | BaseChatModel | None, answer: Answer) -> Answer:
     """The answer with a checked rewrite of its text, or unchanged.
 
     Clarify and out-of-scope answers keep their fixed wording (a clarify list is
-    what the next message's number refers to).
+    what the next message's number refers to), and so do very long answers.
     """
     if model is None or answer.route not in _PHRASED_ROUTES or not answer.citations:
+        return answer
+    if len(answer.answer) > _MAX_PHRASED_CHARS:
         return answer
     text = rephrase(model, answer)
     return answer.model_copy(update={"answer": text}) if text else answer

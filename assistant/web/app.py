@@ -13,6 +13,7 @@ import html
 import logging
 import re
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import unquote
@@ -382,7 +383,19 @@ def demo_page(lang: str) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        # Open the index, the model and Chroma before the first visitor (a missing index is
+        # reported per request instead, as a 503 with a clear detail).
+        try:
+            await run_in_threadpool(core.warm_up, settings)
+        except AssistantError as error:
+            logging.getLogger("assistant.web").warning("not warmed up: %s", error)
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="ZMP town twinning assistant",
         description="Answers questions about partnerships of Polish towns, gminas and powiats, "
         "in Polish or English, with citations of corpus lines.",
