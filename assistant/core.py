@@ -23,6 +23,7 @@ from assistant.intent import Intent
 from assistant.models import Answer, Data
 from assistant.sql import query
 from assistant.text import fold
+from assistant.vocabulary import country_names
 from assistant.understand import Understanding, Units, understand
 
 
@@ -93,6 +94,19 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
     ).fetchall()]  # fmt: skip
     owners = {fold(f.owner) for f in facts}
     units.page_owners = frozenset(label for label in labels if fold(label) in owners)
+    country_en = {fold(pl): fold(en) for pl, en in country_names().items()}
+    for label in units.page_owners:
+        rows = con.execute(
+            "SELECT DISTINCT country FROM partnerships WHERE unit_label = ?", [label]
+        )
+        units.survey_countries[label] = frozenset(
+            name for (c,) in rows.fetchall() for name in _country_names(c, country_en)
+        )
+        units.page_partners[label] = [
+            (compare.place_names(f.partner), _country_names(f.country, country_en))
+            for f in facts
+            if fold(f.owner) == fold(label)
+        ]
     return Runtime(
         index_dir=index_dir,
         con=con,
@@ -103,6 +117,16 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
         facts=facts,
         settings=settings,
     )
+
+
+def _country_names(country: str | None, country_en: dict[str, str]) -> frozenset[str]:
+    """A page's country as written ('Rosja' or 'Russia'), with its Polish and English names, folded."""
+    if not country:
+        return frozenset()
+    folded = fold(country)
+    names = {folded, country_en.get(folded, folded)}
+    names.update(pl for pl, en in country_en.items() if en == folded)
+    return frozenset(names)
 
 
 def _open_retriever(rt: Runtime):
@@ -192,7 +216,9 @@ def respond(u: Understanding, rt: Runtime, previous: dict | None, text: str) -> 
         hits = [h for h in rt.retriever().search(text, k=5) if h.matched == "both"]
         if hits:
             state["route"] = "documents"
-            return _finish(documents.answer(lang, hits, []), "documents"), state
+            return _finish(
+                documents.answer(lang, hits, [], rt.retriever().passages), "documents"
+            ), state
     if u.route == "out_of_scope":
         key = "hostile" if u.reason == "hostile" else "out_of_scope"
         return Answer(language=lang, route="out_of_scope", answer=p(lang, key)), state
@@ -232,10 +258,13 @@ def _documents(u: Understanding, rt: Runtime, text: str, state: dict) -> tuple[A
     facts = _facts_about(rt, u.intent)
     hits = rt.retriever().search(text, k=5)
     if facts:
-        lines = {(f.source, f.line) for f in facts}
-        hits = [h for h in hits if not any(s == h.passage.source and h.passage.start_line <= n <= h.passage.end_line
-                                           for s, n in lines)][:1]  # fmt: skip
-    draft = documents.answer(u.language, hits, facts)
+        # The fact's line answers "since when"; other passages only if the question asks more.
+        cited = {(f.source, f.line) for f in facts}
+        hits = [] if u.reason != "detail" else [
+            h for h in hits
+            if not any(s == h.passage.source and h.passage.start_line <= n <= h.passage.end_line for s, n in cited)
+        ]  # fmt: skip
+    draft = documents.answer(u.language, hits, facts, rt.retriever().passages)
     if not draft.citations:
         return Answer(language=u.language, route="out_of_scope", answer=draft.text()), state
     state["intent"] = u.intent.model_dump() if u.intent else None

@@ -7,6 +7,7 @@ is built only from a page fact, whose parts are verbatim pieces of the cited lin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.compose import Draft, p
@@ -15,6 +16,8 @@ from assistant.retrieval.search import Hit
 # A passage is quoted when it scores at least this share of the best hit's fused score.
 RELATIVE_FLOOR = 0.6
 MAX_PASSAGES = 3
+_NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.\s*")
+MAX_SECTION_ITEMS = 14
 
 
 @dataclass(frozen=True)
@@ -41,35 +44,44 @@ def relevant(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.score >= RELATIVE_FLOOR * best][:MAX_PASSAGES]
 
 
-def _adds(part: str | None, fact: Fact) -> bool:
-    """A part of the lead is shown only if the cited line says it, and the date does not already."""
-    return bool(part) and part in fact.quote and part not in (fact.date_text or "")
+def with_sections(chosen: list, passages: list) -> list:
+    """A heading that answers ('2. Partnerstwo Wschodnie:') brings the items of its section along."""
+    result = list(chosen)
+    for passage in chosen:
+        section = passage.section
+        if not section or not section.replace(".", "").isdigit() or section.count(".") > 1:
+            continue
+        prefix = section.rstrip(".") + "."
+        items = [
+            q for q in passages
+            if q.source == passage.source and q.section.startswith(prefix) and q.section != section
+            and q.section.count(".") == prefix.count(".")
+        ]  # fmt: skip
+        result += [q for q in items if q not in result][:MAX_SECTION_ITEMS]
+    return result
 
 
-def answer(lang: str, hits: list[Hit], facts: list[Fact]) -> Draft:
+def answer(lang: str, hits: list[Hit], facts: list[Fact], passages: list | None = None) -> Draft:
     draft = Draft(lang)
     for fact in facts:
+        # The lead frames the cited line in the question's language and quotes it verbatim.
         marker = draft.cite(fact.source, fact.line, fact.line, fact.quote)
+        line = _NUMBERING.sub("", fact.quote).strip()
         draft.lines.append(
             p(lang, "docs_fact").format(
-                owner=fact.owner,
-                partner=fact.partner,
-                country=f" ({fact.country})" if fact.country else "",
-                date=fact.date_text or "",
-                form=f", {fact.form}" if _adds(fact.form, fact) else "",
-                status=f" ({fact.status})" if _adds(fact.status, fact) else "",
-                marker=marker,
+                owner=fact.owner, partner=fact.partner, line=line, marker=marker
             )
         )
-    # A page fact already quotes the line that answers; other passages would only distract.
-    chosen = [] if facts else relevant(hits)
+    chosen = relevant(hits)
     if not chosen and not facts:
         draft.say("docs_none")
         return draft
     if chosen:
         draft.say("docs_lead")
-        for hit in chosen:
-            passage = hit.passage
+        shown = [hit.passage for hit in chosen]
+        if passages:
+            shown = with_sections(shown, passages)
+        for passage in shown:
             marker = draft.cite(passage.source, passage.start_line, passage.end_line, passage.text)
             quoted = "\n".join(
                 f"> {line}" if line.strip() else ">" for line in passage.text.split("\n")

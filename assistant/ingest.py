@@ -113,12 +113,12 @@ def _build(settings, files, version, build: Path, progress: Progress) -> IngestR
             progress("Reading tables", done, len(tables))
         result.repairs = load_tables(con, parsed, country_names())
         result.files.extend(_table_summary(t) for t in parsed)
-        progress("Building the gazetteer", 0, 1)
-        _build_gazetteer(con)
-        progress("Building the gazetteer", 1, 1)
         pages = [f for f in files if f.kind == "page"]
         result.files.extend(_ingest_pages(settings, con, pages, build, progress))
         result.page_facts = con.execute("SELECT count(*) FROM page_facts").fetchone()[0]
+        progress("Building the gazetteer", 0, 1)
+        _build_gazetteer(con)
+        progress("Building the gazetteer", 1, 1)
         _store_summary(con, result, version, settings)
         con.execute("CHECKPOINT")
     finally:
@@ -127,13 +127,21 @@ def _build(settings, files, version, build: Path, progress: Progress) -> IngestR
 
 
 def _build_gazetteer(con: duckdb.DuckDBPyConnection) -> None:
-    """Every name of the tables, in all its inflected forms, stored so the runtime never regenerates them."""
+    """Every name of the tables and page facts, in all its inflected forms (stored: the runtime never regenerates them)."""
     units = con.execute(
         "SELECT DISTINCT unit_label, unit_lookup, unit_qualifier, unit_type FROM partnerships"
     ).fetchall()
     partners = con.execute(
         "SELECT DISTINCT unnest(partner_names), country FROM partnerships"
     ).fetchall()
+    # Partners that only a page names (Bornova, Tomsk) are names too, with the page's country.
+    polish = {english: polish for polish, english in country_names().items()}
+    partners += [
+        (partner, polish.get(country, country))
+        for partner, country in con.execute(
+            "SELECT DISTINCT partner, country FROM page_facts"
+        ).fetchall()
+    ]
     countries = [r[0] for r in con.execute("SELECT DISTINCT country FROM partnerships").fetchall()]
     entries = build_entries(units, partners, countries)
     con.execute(GAZETTEER_DDL)

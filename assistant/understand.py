@@ -38,6 +38,13 @@ class Units:
     labels: dict[str, tuple[str, int]]
     by_written: dict[str, str]  # unit as written -> label
     page_owners: frozenset[str] = frozenset()  # units with a page of their own (Olsztyn, Białystok)
+    # owner -> for each partner its page lists: (its names in all languages, its country's names), folded
+    page_partners: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = field(
+        default_factory=dict
+    )
+    survey_countries: dict[str, frozenset[str]] = field(
+        default_factory=dict
+    )  # owner -> folded countries
 
     def label(self, written: str) -> str:
         return self.by_written.get(written, written)
@@ -98,7 +105,7 @@ def understand(
     if problem:
         return _with_language(problem, language)
 
-    routed = _route_to_pages(intent, signals, units, language, matches)
+    routed = _route_to_pages(intent, signals, units, language, matches, named)
     if routed:
         return routed
 
@@ -201,21 +208,59 @@ def _drop_names_inside_topics(tokens, signals: Signals, matches: list[Match]) ->
 
 
 def _route_to_pages(
-    intent: Intent, signals: Signals, units: Units, language: str, matches
+    intent: Intent, signals: Signals, units: Units, language: str, matches, named: set[int]
 ) -> Understanding | None:
-    """Questions the pages answer: about a page's city (its associations, since when, how documented),
-    or about twinning in general (the ZMP network, the survey, Europe for Citizens)."""
-    owner = next((u for u in intent.units if u in units.page_owners), None)
-    if owner and (signals.has("compare") or signals.has("documentation")):
+    """Questions the pages answer: about a page's city (a partner it lists, its associations,
+    since when, how documented), or about twinning in general (the ZMP network, the survey,
+    the Polish-German map, Europe for Citizens)."""
+
+    def to(route: str, reason: str = "") -> Understanding:
         return Understanding(
-            language, "both", intent, reason="compare", signals=signals, matches=matches
+            language, route, intent, reason=reason, signals=signals, matches=matches
         )
-    if owner and (signals.has("documents") or (intent.partners and signals.has("since_when"))):
-        return Understanding(language, "documents", intent, signals=signals, matches=matches)
-    general = not (intent.units or intent.partners or intent.countries or intent.form)
-    if general and signals.has("documents"):
-        return Understanding(language, "documents", intent, signals=signals, matches=matches)
+
+    owner = next((u for u in intent.units if u in units.page_owners), None)
+    if owner:
+        both_sources = signals.has("survey") and signals.has("page")
+        if signals.has("compare") or signals.has("documentation") or both_sources:
+            return to("both", "compare")
+        if signals.has("documents") or signals.has("page_detail") or _unexplained(signals, named):
+            return to("documents", "detail")
+        listed = units.page_partners.get(owner, [])
+        if intent.partners and any(names & set(map(fold, intent.partners)) for names, _ in listed):
+            return to("documents")
+        wanted = {fold(c) for c in intent.countries}
+        on_page = wanted and any(countries & wanted for _, countries in listed)
+        in_survey = wanted & units.survey_countries.get(owner, frozenset())
+        if on_page and (not in_survey or signals.has("since_when")):
+            return to("documents")  # "Czy Białystok ma partnera w Izraelu?": only the page knows
+        return None
+    if intent.units or intent.partners:
+        return None
+    if intent.countries == ["Europa"]:
+        return to(
+            "documents"
+        )  # "partnerships in Europe": the European network, not the 3 'Europa' rows
+    if intent.shape == "count" and not intent.has_filters() and signals.has("general"):
+        return to("documents")  # "How many partnerships do Polish local governments have?"
+    if signals.has("documents"):
+        return to(
+            "documents"
+        )  # "the Polish-German map", "partnerships in Europe": not a survey filter
+    if intent.shape == "rank" and not intent.countries:
+        return to("documents")  # looking for a partner, no country: how ZMP helps to find one
+    if signals.has("since_when") and not (intent.countries or intent.form or _has_years(intent)):
+        return to("documents")
     return None
+
+
+def _has_years(intent: Intent) -> bool:
+    return intent.year is not None or intent.year_from is not None or intent.year_to is not None
+
+
+def _unexplained(signals: Signals, named: set[int]) -> bool:
+    """Content words the table cannot explain ('exhibitions', 'Virginia', 'representative')."""
+    return len(_foreign_words(signals, named)) >= 1
 
 
 def _with_language(u: Understanding, language: str) -> Understanding:
@@ -259,7 +304,7 @@ def _intent_from(
         intent.unit_query = unit_match.text
     if partner_matches:
         intent.partners = sorted({m.key for m in partner_matches})
-        intent.partner_query = partner_matches[0].text
+        intent.partner_query = partner_matches[0].name or partner_matches[0].text
     intent.countries = sorted(countries)
     for key, value in read_years(text, signals).items():
         setattr(intent, key, value)
@@ -338,7 +383,10 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
             countries.add(kinds["country"].key)
             continue
         before = _word_before(text, span[0])
-        marked_partner = before in _PARTNER_PREPOSITIONS
+        possessive = text[span[1] : span[1] + 2] in ("'s", "’s") or options[0].text.endswith(
+            ("'s", "’s")
+        )
+        marked_partner = before in _PARTNER_PREPOSITIONS and not possessive
         if "unit" in kinds and unit is None and not (marked_partner and "partner" in kinds):
             unit = kinds["unit"]
         elif "partner" in kinds:

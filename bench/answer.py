@@ -141,7 +141,7 @@ def report(title: str, cases: list[dict], times: Times) -> dict:
           f"(targets p50 < {TARGETS['p50_ms']:g} ms, p95 < {TARGETS['p95_ms']:g} ms)")  # fmt: skip
     slowest = sorted(cases, key=lambda c: -best(times, c))[:5]
     print("slowest (best of reps): " + "; ".join(
-        f"{c['id']} {1000 * best(times, c):.0f} ms {c['turns'][-1]!r}" for c in slowest
+        f"{c['id']} {1000 * best(times, c):.0f} ms {c['turns'][-1][:60]!r}" for c in slowest
     ))  # fmt: skip
     return buckets
 

@@ -296,10 +296,17 @@ doc(
     [line(Z, 21, "w 2011")],
     ["2011"],
 )
-doc(
+# The survey answers this too: Germany leads the count of partnerships by country.
+add(
+    "documents",
     "en",
     "Which country do Polish local governments have the most twin pairs with?",
-    [line(Z, 21, "najliczniej reprezentowana grupa")],
+    {
+        "any_of": [
+            {"route": "documents", "cites": [line(Z, 21, "najliczniej reprezentowana grupa")]},
+            {"route": "table", "top": ["Niemcy"]},
+        ],
+    },
 )
 doc(
     "en",
