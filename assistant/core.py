@@ -23,8 +23,8 @@ from assistant.intent import Intent
 from assistant.models import Answer, Data
 from assistant.sql import query
 from assistant.text import fold
-from assistant.vocabulary import country_names
 from assistant.understand import Understanding, Units, understand
+from assistant.vocabulary import country_names
 
 
 @dataclass
