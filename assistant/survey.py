@@ -115,7 +115,7 @@ def _has(intent: Intent, name: str) -> bool:
 def _groups(draft: Draft, intent: Intent, con) -> list[dict]:
     lang = draft.lang
     by_country = intent.shape == "group_country"
-    q = query.by_country(intent) if by_country else query.by_unit(intent)
+    q = query.grouped(intent, "country" if by_country else "unit")
     draft.sql = q.shown()
     columns, rows = q.run(con)
     groups = _dicts(columns, rows)

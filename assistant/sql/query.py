@@ -102,32 +102,28 @@ def partnerships(intent: Intent, skip: frozenset[str] = frozenset()) -> Query:
     return Query(f"SELECT {_SELECT} FROM partnerships WHERE {clause} {_ORDER}", params)
 
 
-def by_country(intent: Intent) -> Query:
+# Every aggregate lists the rows it counts (source:line) and names its first row, for the citation.
+_COUNTED = (
+    "list(source || ':' || line ORDER BY source, line) AS rows, "
+    "first(source ORDER BY source, line) AS first_source, "
+    "first(line ORDER BY source, line) AS first_line, "
+    "first(raw ORDER BY source, line) AS first_raw "
+)
+_GROUPS = {
+    "country": ("country", "any_value(country_en) AS country_en", "country"),
+    "unit": ("unit_label AS unit", "any_value(unit_type) AS unit_type", "unit_label"),
+}
+
+
+def grouped(intent: Intent, by: str) -> Query:
+    """Partnerships counted per country or per unit, most first."""
+    name, extra, key = _GROUPS[by]
     clause, params = where(intent)
     limit = " LIMIT ?" if intent.limit else ""
     sql = (
-        "SELECT country, count(*) AS partnerships, any_value(country_en) AS country_en, "
-        "list(source || ':' || line ORDER BY source, line) AS rows, "
-        "first(source ORDER BY source, line) AS first_source, "
-        "first(line ORDER BY source, line) AS first_line, "
-        "first(raw ORDER BY source, line) AS first_raw "
-        f"FROM partnerships WHERE {clause} GROUP BY country "
-        f"ORDER BY partnerships DESC, country{limit}"
-    )
-    return Query(sql, params + ([intent.limit] if intent.limit else []))
-
-
-def by_unit(intent: Intent) -> Query:
-    clause, params = where(intent)
-    limit = " LIMIT ?" if intent.limit else ""
-    sql = (
-        "SELECT unit_label AS unit, count(*) AS partnerships, any_value(unit_type) AS unit_type, "
-        "list(source || ':' || line ORDER BY source, line) AS rows, "
-        "first(source ORDER BY source, line) AS first_source, "
-        "first(line ORDER BY source, line) AS first_line, "
-        "first(raw ORDER BY source, line) AS first_raw "
-        f"FROM partnerships WHERE {clause} GROUP BY unit_label "
-        f"ORDER BY partnerships DESC, unit{limit}"
+        f"SELECT {name}, count(*) AS partnerships, {extra}, {_COUNTED}"
+        f"FROM partnerships WHERE {clause} GROUP BY {key} "
+        f"ORDER BY partnerships DESC, {key}{limit}"
     )
     return Query(sql, params + ([intent.limit] if intent.limit else []))
 
@@ -139,11 +135,7 @@ def ranking(intent: Intent) -> Query:
         "SELECT unit_label AS unit, count(*) AS partnerships, "
         "count(agreement_year) AS formal_agreements, "
         "max(greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))) AS latest_year, "
-        "any_value(unit_type) AS unit_type, "
-        "list(source || ':' || line ORDER BY source, line) AS rows, "
-        "first(source ORDER BY source, line) AS first_source, "
-        "first(line ORDER BY source, line) AS first_line, "
-        "first(raw ORDER BY source, line) AS first_raw "
+        f"any_value(unit_type) AS unit_type, {_COUNTED}"
         f"FROM partnerships WHERE {clause} GROUP BY unit_label "
         "ORDER BY partnerships DESC, formal_agreements > 0 DESC, latest_year DESC, unit"
     )
