@@ -138,7 +138,8 @@ def _open_retriever(rt: Runtime):
     cursor = rt.con.cursor()
     try:
         rows = cursor.execute(
-            "SELECT source, start_line, end_line, text, section, boilerplate, context FROM passages"
+            "SELECT source, start_line, end_line, coalesce(text, ''), coalesce(section, ''), "
+            "boilerplate, coalesce(context, '') FROM passages"
         ).fetchall()
         name = cursor.execute("SELECT value FROM meta WHERE key = 'collection'").fetchone()[0]
     finally:

@@ -44,6 +44,7 @@ class IngestResult:
     files: list[FileSummary] = field(default_factory=list)
     repairs: list[tuple] = field(default_factory=list)
     page_facts: int = 0
+    embedded: int = 0  # passages embedded this time (the others came from the cache)
 
 
 def ingest(
@@ -114,7 +115,8 @@ def _build(settings, files, version, build: Path, progress: Progress) -> IngestR
         result.repairs = load_tables(con, parsed, country_names())
         result.files.extend(_table_summary(t) for t in parsed)
         pages = [f for f in files if f.kind == "page"]
-        result.files.extend(_ingest_pages(settings, con, pages, build, progress))
+        summaries, result.embedded = _ingest_pages(settings, con, pages, build, progress)
+        result.files.extend(summaries)
         result.page_facts = con.execute("SELECT count(*) FROM page_facts").fetchone()[0]
         progress("Building the gazetteer", 0, 1)
         _build_gazetteer(con)
@@ -183,7 +185,7 @@ def collection_name(build: Path) -> str:
     return f"passages-{build.name.removeprefix('.build-')}"
 
 
-def _ingest_pages(settings, con, pages, build: Path, progress: Progress) -> list[FileSummary]:
+def _ingest_pages(settings, con, pages, build: Path, progress: Progress) -> tuple[list[FileSummary], int]:
     """Pages -> passages (DuckDB + Chroma) and page facts; HTML/PDF text is kept for citations."""
     from assistant.retrieval.embeddings import make_embeddings
     from assistant.retrieval.extract import extract_text
@@ -235,7 +237,7 @@ def _ingest_pages(settings, con, pages, build: Path, progress: Progress) -> list
     )  # fmt: skip
     con.execute("INSERT INTO meta VALUES ('collection', ?)", [name])
     progress("Embedding passages", 1, 1)
-    return summaries
+    return summaries, getattr(embeddings, "computed", 0)
 
 
 _PASSAGE_COLUMNS = [

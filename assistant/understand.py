@@ -235,6 +235,8 @@ def _route_to_pages(
         if on_page and (not in_survey or signals.has("since_when")):
             return to("documents")  # "Czy Białystok ma partnera w Izraelu?": only the page knows
         return None
+    if intent.units and signals.has("documents"):
+        return to("documents", "detail")  # associations, visits, networks: only pages tell
     if intent.units or intent.partners:
         return None
     if intent.countries == ["Europa"]:

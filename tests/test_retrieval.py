@@ -261,16 +261,6 @@ def test_search_never_returns_boilerplate(retriever):
         assert not any(h.passage.boilerplate for h in retriever.search(question, k=10))
 
 
-def test_search_is_fast_when_warm(retriever):
-    retriever.search("Kiedy Białystok podpisał list intencyjny z Tomskiem?")
-    times = []
-    for n in range(20):
-        start = time.perf_counter()
-        retriever.search(f"Which cities partner Białystok since {1990 + n}?")
-        times.append(time.perf_counter() - start)
-    assert sorted(times)[18] < 0.5  # generous: the target (80 ms) is measured by bench/retrieval.py
-
-
 # --- stores and backends ------------------------------------------------------------------
 
 
