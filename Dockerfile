@@ -15,7 +15,7 @@ COPY pyproject.toml README.md ./
 COPY assistant ./assistant
 COPY prompts ./prompts
 COPY corpus ./corpus
-RUN pip install . && assistant ingest
+RUN pip install -e . && assistant ingest
 
 EXPOSE 8000
 CMD ["assistant", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]

@@ -104,7 +104,9 @@ def print_summary(result) -> None:
     if result.page_facts:
         console.print(f"Page facts extracted: {result.page_facts}")
     passages = sum(f.passages for f in result.files)
-    console.print(f"Passages embedded: {result.embedded} (the other {passages - result.embedded} unchanged, from the cache)")
+    console.print(
+        f"Passages embedded: {result.embedded} (the other {passages - result.embedded} unchanged, from the cache)"
+    )
 
 
 @app.command("ask")

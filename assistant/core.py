@@ -182,8 +182,18 @@ def answer(
             model, understood, result, state, rt, previous, text, conversation_id
         )
     result.conversation_id = conversation_id
-    rt.store.append(conversation_id, text, result.language, state, result.model_dump(mode="json"))
+    rt.store.append(conversation_id, text, result.language, state, _stored(result))
     return result
+
+
+def _stored(result: Answer, keep_rows: int = 50) -> dict:
+    """The answer as kept in the conversation store: all but the first data rows are left out
+    (the state holds what follow-ups need; a full list can be a million rows)."""
+    stored = result.model_dump(mode="json", exclude={"data"})
+    if result.data is not None:
+        stored["data"] = {"columns": result.data.columns, "rows": result.data.rows[:keep_rows],
+                          "total": result.data.total}  # fmt: skip
+    return stored
 
 
 def _with_model(model, understood, result, state, rt, previous, text, conversation_id):

@@ -185,7 +185,9 @@ def collection_name(build: Path) -> str:
     return f"passages-{build.name.removeprefix('.build-')}"
 
 
-def _ingest_pages(settings, con, pages, build: Path, progress: Progress) -> tuple[list[FileSummary], int]:
+def _ingest_pages(
+    settings, con, pages, build: Path, progress: Progress
+) -> tuple[list[FileSummary], int]:
     """Pages -> passages (DuckDB + Chroma) and page facts; HTML/PDF text is kept for citations."""
     from assistant.retrieval.embeddings import make_embeddings
     from assistant.retrieval.extract import extract_text

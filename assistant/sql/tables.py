@@ -172,12 +172,16 @@ def first_year(cell: str) -> int | None:
 
 def without_years(cell: str) -> str:
     """The text of a cell once its year (or span of years) and its HTML are gone."""
+    if not cell:
+        return ""
     text = strip_html(_YEAR_SPAN.sub(" ", cell, count=1))
     return text.strip(" ,;:-–").strip()
 
 
 def split_unit(unit: str) -> tuple[str, str | None]:
     """'Czernichów (pow. żywiecki)' -> ('Czernichów', 'pow. żywiecki')."""
+    if "(" not in unit and "<" not in unit:
+        return unit.strip(), None
     clean = strip_html(unit)
     match = re.match(r"^(.*?)\s*\((.*)\)+\s*$", clean)
     if not match or not match.group(1):
@@ -187,6 +191,10 @@ def split_unit(unit: str) -> tuple[str, str | None]:
 
 def partner_names(partner: str) -> list[str]:
     """'Brest (Brześć)' -> ['Brest', 'Brześć']; a cell listing several partners gives each."""
+    if not any(c in partner for c in "(,<;") and partner == " ".join(partner.split()).strip(
+        " ,;.-"
+    ):
+        return [partner] if partner and fold(partner) not in _DESCRIPTORS else []
     clean = strip_html(partner)
     names: list[str] = []
     outer = re.sub(r"\(([^()]*)\)", " ", clean)
