@@ -189,13 +189,15 @@ def _ingest_pages(
     settings, con, pages, build: Path, progress: Progress
 ) -> tuple[list[FileSummary], int]:
     """Pages -> passages (DuckDB + Chroma) and page facts; HTML/PDF text is kept for citations."""
+    con.execute(_PASSAGES_DDL)
+    if not pages:
+        return [], 0  # a tables-only corpus needs neither Chroma nor a model
     from assistant.retrieval.embeddings import make_embeddings
     from assistant.retrieval.extract import extract_text
     from assistant.retrieval.pagefacts import extract_page_facts
     from assistant.retrieval.passages import count_boilerplate, split_page
     from assistant.retrieval.store import build_collection
 
-    con.execute(_PASSAGES_DDL)
     summaries, every_passage, facts = [], [], []
     for done, f in enumerate(pages, 1):
         if f.path.suffix.lower() in _TEXT_PAGES:

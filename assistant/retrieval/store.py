@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
+
+if TYPE_CHECKING:  # langchain_chroma takes seconds to import: only where it is used
+    from langchain_chroma import Chroma
 
 from assistant.retrieval.passages import Passage
 
@@ -119,6 +122,8 @@ def open_collection(
     check_collection_name(name)
     if name not in _names(client):
         raise ValueError(f"There is no Chroma collection {name!r}: run `assistant ingest`.")
+    from langchain_chroma import Chroma
+
     return Chroma(
         collection_name=name,
         embedding_function=embeddings,

@@ -116,16 +116,20 @@ _GROUPS = {
 
 
 def grouped(intent: Intent, by: str) -> Query:
-    """Partnerships counted per country or per unit, most first."""
+    """Partnerships counted per country or per unit, most first (with a limit: the top N only)."""
     name, extra, key = _GROUPS[by]
     clause, params = where(intent)
-    limit = " LIMIT ?" if intent.limit else ""
-    sql = (
-        f"SELECT {name}, count(*) AS partnerships, {extra}, {_COUNTED}"
-        f"FROM partnerships WHERE {clause} GROUP BY {key} "
-        f"ORDER BY partnerships DESC, {key}{limit}"
+    select = f"SELECT {name}, count(*) AS partnerships, {extra}, {_COUNTED}FROM partnerships "
+    order = f"ORDER BY partnerships DESC, {key}"
+    if not intent.limit:
+        return Query(f"{select}WHERE {clause} GROUP BY {key} {order}", params)
+    # Pick the top groups by count first, so row lists are built for those groups only.
+    top = (
+        f"SELECT {key} FROM partnerships WHERE {clause} GROUP BY {key} "
+        f"ORDER BY count(*) DESC, {key} LIMIT ?"
     )
-    return Query(sql, params + ([intent.limit] if intent.limit else []))
+    sql = f"{select}WHERE {clause} AND {key} IN ({top}) GROUP BY {key} {order}"
+    return Query(sql, [*params, *params, intent.limit])
 
 
 def ranking(intent: Intent) -> Query:
