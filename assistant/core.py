@@ -141,15 +141,19 @@ def _open_retriever(rt: Runtime):
             "SELECT source, start_line, end_line, coalesce(text, ''), coalesce(section, ''), "
             "boilerplate, coalesce(context, '') FROM passages"
         ).fetchall()
-        name = cursor.execute("SELECT value FROM meta WHERE key = 'collection'").fetchone()[0]
+        stored = cursor.execute("SELECT value FROM meta WHERE key = 'collection'").fetchone()
     finally:
         cursor.close()
     passages = [Passage(*row) for row in rows]
+    if not stored:
+        return Retriever([], None)  # a corpus of tables only: no pages to search
     embeddings = make_embeddings(rt.settings.embeddings, cache_dir=rt.settings.data_dir / "cache")
     store = open_collection(
-        embeddings, name=name, chroma_url=rt.settings.chroma_url,
+        embeddings,
+        name=stored[0],
+        chroma_url=rt.settings.chroma_url,
         persist_dir=None if rt.settings.chroma_url else rt.index_dir / "chroma",
-    )  # fmt: skip
+    )
     return Retriever(passages, store)
 
 

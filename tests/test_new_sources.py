@@ -72,3 +72,13 @@ def test_only_changed_pages_are_embedded_again(corpus_copy, tmp_path):
     second = ingest(settings)
     assert not second.skipped
     assert 1 <= second.embedded <= 3  # the new line's passage (and a neighbour whose context moved)
+
+
+def test_a_corpus_of_tables_only_answers_page_questions_politely(corpus_copy, tmp_path):
+    for page in (corpus_copy / "pages").iterdir():
+        page.unlink()
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
+    ingest(settings)
+    reply = answer("Do jakich stowarzyszeń należy Białystok?", settings=settings)
+    assert reply.route == "out_of_scope" and not reply.citations
+    assert answer("partnerzy Krakowa", settings=settings).data.total == 34
