@@ -43,11 +43,7 @@ log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
 CORPUS_PREFIX = "corpus/"
-# A delta carries a few words; the pause between deltas is capped so that a long
-# answer is never slowed down by more than STREAM_MAX_PAUSE in total.
-WORDS_PER_DELTA = 4
-STREAM_PAUSE = 0.015
-STREAM_MAX_PAUSE = 0.4
+WORDS_PER_DELTA = 4  # a delta carries a few words
 
 _STATUS = {InputError: 400, UnknownConversation: 404, IndexMissing: 503, CorpusError: 503}
 
@@ -223,11 +219,11 @@ def split_for_stream(text: str, words_per_piece: int = WORDS_PER_DELTA) -> list[
 
 
 async def answer_events(result: Answer) -> AsyncIterator[ServerSentEvent]:
-    pieces = split_for_stream(result.answer)
-    pause = min(STREAM_PAUSE, STREAM_MAX_PAUSE / max(len(pieces), 1))
-    for piece in pieces:
+    # The answer is ready when streaming starts (offline, or checked model text): no artificial
+    # pacing, which would only add latency; each piece still goes out as its own event.
+    for piece in split_for_stream(result.answer):
         yield ServerSentEvent(data=piece, event="delta")
-        await asyncio.sleep(pause)
+        await asyncio.sleep(0)
     yield JSONServerSentEvent(data=result.model_dump(mode="json"), event="done")
 
 
