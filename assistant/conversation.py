@@ -64,7 +64,9 @@ class ConversationStore:
             db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA busy_timeout=10000")
-            db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a power cut may lose the last turn
+            db.execute(
+                "PRAGMA synchronous=NORMAL"
+            )  # WAL stays consistent; a power cut may lose the last turn
             self._local.db = db
         return db
 

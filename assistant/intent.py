@@ -93,6 +93,20 @@ def _cue_phrases() -> dict[str, list[tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
+def _phrases_by_first_word() -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], list]:
+    """Cue phrases indexed by their first word; those starting with '*' or a prefix are kept apart."""
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    open_first: list[tuple[str, tuple[str, ...]]] = []
+    for name, phrases in _cue_phrases().items():
+        for phrase in phrases:
+            if phrase[0] == "*" or phrase[0].endswith("~"):
+                open_first.append((name, phrase))
+            else:
+                by_first.setdefault(phrase[0], []).append((name, phrase))
+    return by_first, open_first
+
+
+@lru_cache(maxsize=1)
 def _hostile() -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in load("cues")["hostile"]["patterns"]]
 
@@ -116,14 +130,19 @@ def is_offtopic(text: str) -> bool:
 def find_cues(tokens: list[Token], skip: set[int]) -> dict[str, list[tuple[int, int]]]:
     """Which cue phrases occur, as token spans; tokens inside matched names are skipped."""
     found: dict[str, list[tuple[int, int]]] = {}
-    for name, phrases in _cue_phrases().items():
-        for phrase in phrases:
-            for i in range(len(tokens) - len(phrase) + 1):
-                span = range(i, i + len(phrase))
-                if any(j in skip for j in span):
-                    continue
-                if all(_word_matches(w, tokens[i + k].keys) for k, w in enumerate(phrase)):
-                    found.setdefault(name, []).append((i, i + len(phrase)))
+    by_first, open_first = _phrases_by_first_word()
+    for i, token in enumerate(tokens):
+        if i in skip:
+            continue
+        # Only the phrases that can start at this word: the cost stays flat however many cues there are.
+        candidates = [c for key in token.keys for c in by_first.get(key, ())] + open_first
+        for name, phrase in candidates:
+            span = range(i, i + len(phrase))
+            if span.stop > len(tokens) or any(j in skip for j in span):
+                continue
+            matched = all(_word_matches(w, tokens[i + k].keys) for k, w in enumerate(phrase))
+            if matched and (i, span.stop) not in found.get(name, []):
+                found.setdefault(name, []).append((i, span.stop))
     # "krajowi" (domestic) is also a form of "kraj" (country): the longer reading wins.
     taken = {
         i for cue in ("domestic", "foreign") for a, b in found.get(cue, []) for i in range(a, b)
