@@ -12,6 +12,7 @@ from assistant.sql.query import LIST_COLUMNS
 from assistant.vocabulary import load
 
 SHOWN = 10  # items written out in the text; `data` carries all of them
+SHOW_ALL = 500  # "show all of them" writes out this many at most (the text is read by a person)
 DATA_COLUMNS = [*LIST_COLUMNS, "country_en", "other_year"]
 
 
@@ -144,7 +145,7 @@ def data_of(rows: list[dict]) -> Data:
 
 
 def list_items(draft: Draft, rows: list[dict], show_all: bool, year: int | None = None) -> None:
-    shown = rows if show_all else rows[:SHOWN]
+    shown = rows[:SHOW_ALL] if show_all else rows[:SHOWN]
     draft.lines += [item_line(draft, r, year) for r in shown]
     if len(rows) > len(shown):
         draft.say("more", n=len(rows) - len(shown), total=len(rows))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from assistant.compose import (
+    SHOW_ALL,
     SHOWN,
     Draft,
     aggregate_data,
@@ -130,7 +131,7 @@ def _groups(draft: Draft, intent: Intent, con) -> list[dict]:
         "group_head", filters=describe(intent, lang), by=p(lang, "by_country" if by_country else "by_unit"),
         n=len(groups), groups=plural(lang, "group", len(groups)), limited=limited,
     )  # fmt: skip
-    shown = groups if intent.show_all or intent.limit else groups[:SHOWN]
+    shown = groups[:SHOW_ALL] if intent.show_all or intent.limit else groups[:SHOWN]
     for g in shown:
         name = g["country"] if by_country else g["unit"]
         if by_country and lang == "en":
@@ -166,7 +167,7 @@ def _ranking(draft: Draft, intent: Intent, con) -> list[dict]:
         n=len(ranked),
         units=plural(lang, "unit", len(ranked)),
     )
-    shown = ranked if intent.show_all else ranked[:SHOWN]
+    shown = ranked[:SHOW_ALL] if intent.show_all else ranked[:SHOWN]
     for i, g in enumerate(shown, 1):
         latest = p(lang, "rank_latest").format(year=g["latest_year"]) if g["latest_year"] else ""
         marker = draft.cite(g["first_source"], g["first_line"], g["first_line"], g["first_raw"])

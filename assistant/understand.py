@@ -113,7 +113,10 @@ def understand(
     if followup:
         return _merge_followup(intent, signals, previous, language, matches)
 
-    if not intent.has_filters() and intent.shape == "list" and not signals.has("show_all"):
+    # A list of every partnership ("Who helps towns find a partner?" names only "towns") is no
+    # table question; the pages may still answer it.
+    only_a_type = intent.model_copy(update={"unit_type": None})
+    if not only_a_type.has_filters() and intent.shape == "list" and not signals.has("show_all"):
         return Understanding(
             language, "out_of_scope", reason="nothing", signals=signals, matches=matches
         )
