@@ -44,6 +44,10 @@ log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).parent / "static"
 CORPUS_PREFIX = "corpus/"
 WORDS_PER_DELTA = 4  # a delta carries a few words
+# The answer is ready before it streams; a short pause between deltas lets a reader see it being
+# written, and the cap keeps a long answer from being slowed down by more than a quarter second.
+STREAM_PAUSE = 0.01
+STREAM_MAX_PAUSE = 0.25
 
 _STATUS = {InputError: 400, UnknownConversation: 404, IndexMissing: 503, CorpusError: 503}
 
@@ -219,11 +223,11 @@ def split_for_stream(text: str, words_per_piece: int = WORDS_PER_DELTA) -> list[
 
 
 async def answer_events(result: Answer) -> AsyncIterator[ServerSentEvent]:
-    # The answer is ready when streaming starts (offline, or checked model text): no artificial
-    # pacing, which would only add latency; each piece still goes out as its own event.
-    for piece in split_for_stream(result.answer):
+    pieces = split_for_stream(result.answer)
+    pause = min(STREAM_PAUSE, STREAM_MAX_PAUSE / max(len(pieces), 1))
+    for piece in pieces:
         yield ServerSentEvent(data=piece, event="delta")
-        await asyncio.sleep(0)
+        await asyncio.sleep(pause)
     yield JSONServerSentEvent(data=result.model_dump(mode="json"), event="done")
 
 
