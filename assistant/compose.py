@@ -96,6 +96,8 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
             parts.append(ph["filters_until"].format(b=intent.year_to))
     if intent.form and "form" not in skip:
         parts.append(ph["filters_form"][intent.form])
+    if intent.form_text and "form" not in skip:
+        parts.append(ph["filters_form_text"].format(text=", ".join(intent.form_text)))
     return f" ({'; '.join(parts)})" if parts else ""
 
 

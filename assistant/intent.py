@@ -41,10 +41,11 @@ class Intent(BaseModel):
     show_all: bool = False
     near: str | None = None  # a place to find candidates near (the survey cannot place it)
     foreign: bool = False  # partners abroad only (not the domestic rows, country Polska)
+    form_text: list[str] = []  # words the form cells must contain ('memorandum', 'deklarac')
 
     def has_filters(self) -> bool:
         return bool(
-            self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign or self.foreign
+            self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign or self.foreign or self.form_text
             or self.year is not None or self.year_from is not None or self.year_to is not None
         )  # fmt: skip
 
@@ -168,7 +169,23 @@ _RANGE = re.compile(
     rf"{_YEAR}\s*(?:r\.|roku)?\s*(?:-|–|—|\.\.|to|do|and|i|until|till|through|thru)\s*{_YEAR}",
     re.IGNORECASE,
 )
-_DECADE = re.compile(r"\b(?:(?:19|20)?(\d)0(?:'?s|\.|-tych|-te|tych|te)\b)", re.IGNORECASE)
+_DECADE = re.compile(r"\b(?:(?:19|20)?(\d)0(?:'?s|\.|-tych|-te|tych|te)(?!\w))", re.IGNORECASE)
+# Decades in words: "in the nineties", "w latach dziewięćdziesiątych".
+_DECADE_WORDS = {
+    "fifties": 1950, "sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990,
+    "piecdziesiat": 1950, "szescdziesiat": 1960, "siedemdziesiat": 1970,
+    "osiemdziesiat": 1980, "dziewiecdziesiat": 1990,
+}  # fmt: skip
+# Number words for "top five", "pięć krajów", "trzy gminy".
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "jeden": 1, "dwa": 2, "dwoch": 2, "dwie": 2, "trzy": 3, "trzech": 3, "cztery": 4,
+    "czterech": 4, "piec": 5, "pieciu": 5, "szesc": 6, "szesciu": 6, "siedem": 7,
+    "osiem": 8, "dziewiec": 9, "dziesiec": 10, "dziesieciu": 10, "pietnascie": 15,
+    "dwadziescia": 20,
+}  # fmt: skip
+_FILLER = {"the", "year", "years", "roku", "rok", "r", "of", "in", "w"}
 _TOP_N = re.compile(
     r"\b(?:top|first|pierwsz\w*|najwi\w*|czołow\w*|czolow\w*)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:najw|most|top|lead|czo)",
     re.IGNORECASE,
@@ -188,6 +205,10 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
         return {"year_from": a, "year_to": b}
     years = [(m.start(), int(m.group())) for m in re.finditer(rf"\b{_YEAR}\b", text)]
     if not years:
+        folded = fold(text)
+        for word, start in _DECADE_WORDS.items():
+            if word in folded:
+                return {"year_from": start, "year_to": start + 9}
         decade = _DECADE.search(text)
         if decade and (
             signals.has("between") or "lat" in fold(text) or "s" in decade.group().lower()
@@ -201,6 +222,11 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
         return {"year_from": a, "year_to": b}
     position, year = years[0]
     before_word = _word_before(text, position)
+    previous = [fold(w) for w in words(text[:position])]
+    while previous and previous[-1] in _FILLER and len(previous) > 1:
+        previous.pop()  # "after the year 2005", "przed rokiem 2000"
+    if previous and before_word in _FILLER:
+        before_word = previous[-1]
     if before_word in ("than", "niz", "od") and _comparison(text, position):
         return (
             {"year_to": year - 1}
@@ -267,6 +293,10 @@ def read_limit(text: str) -> int | None:
     match = _TOP_N.search(text)
     if match:
         return int(match.group(1) or match.group(2))
+    for word in words(text):
+        number = NUMBER_WORDS.get(fold(word))
+        if number:
+            return number
     return None
 
 
@@ -277,6 +307,20 @@ def read_near(text: str) -> str | None:
         return None
     names = [w for w in match.group(1).split() if w[0].isupper()]
     return " ".join(names) or None
+
+
+# Kinds of documents named in the form cells, as folded stems of the survey's (Polish) words.
+_FORM_TEXT = {
+    "memorandum": "memorandum", "declaration": "deklarac", "deklaracja": "deklarac",
+    "statement": "oswiadcz", "oswiadczenie": "oswiadcz", "porozumienie": "porozumie",
+    "accord": "porozumie", "project": "projekt", "projekt": "projekt",
+}  # fmt: skip
+
+
+def read_form_text(signals: Signals) -> list[str]:
+    """'Które gminy mają memorandum?': a kind of document the form cells must mention."""
+    stems = {_FORM_TEXT[k] for t in signals.tokens for k in t.keys if k in _FORM_TEXT}
+    return sorted(stems)
 
 
 def read_form(signals: Signals) -> Form | None:

@@ -20,6 +20,7 @@ from assistant.intent import (
     is_hostile,
     is_offtopic,
     read_form,
+    read_form_text,
     read_limit,
     read_near,
     read_shape,
@@ -317,8 +318,9 @@ def _intent_from(
     intent.shape = read_shape(
         signals, bool(intent.countries), bool(intent.units or ambiguous), bool(intent.partners)
     )
-    if intent.shape in ("group_country", "group_unit", "rank", "list") or signals.has("top"):
-        intent.limit = read_limit(text) if signals.has("top") else None
+    if intent.shape in ("group_country", "group_unit") and signals.has("top"):
+        intent.limit = read_limit(text)  # "top 10 countries", "pięć krajów z największą liczbą"
+    intent.form_text = read_form_text(signals)
     if intent.shape == "rank":
         _place_to_be_near(intent, text, partner_matches)
     intent.show_all = signals.has("show_all")

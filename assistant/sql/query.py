@@ -84,6 +84,9 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
                 params += [low, high, low, high]
     if intent.form and "form" not in skip:
         clauses.append(_FORMS[intent.form])
+    for stem in intent.form_text if "form" not in skip else ():
+        clauses.append("strip_accents(lower(agreement || ' ' || other_form)) LIKE ?")
+        params.append(f"%{stem}%")
     return (" AND ".join(clauses) or "TRUE"), params
 
 
