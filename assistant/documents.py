@@ -44,6 +44,18 @@ def relevant(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.score >= RELATIVE_FLOOR * best][:MAX_PASSAGES]
 
 
+def _blockquote(text: str) -> str:
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
+
+
+def _passage_of(fact: Fact, passages: list):
+    """The passage holding a fact's line (None for a one-line item or an unknown page)."""
+    for passage in passages:
+        if passage.source == fact.source and passage.start_line <= fact.line <= passage.end_line:
+            return None if passage.boilerplate else passage
+    return None
+
+
 def with_sections(chosen: list, passages: list) -> list:
     """A heading that answers ('2. Partnerstwo Wschodnie:') brings the items of its section along."""
     result = list(chosen)
@@ -64,14 +76,21 @@ def with_sections(chosen: list, passages: list) -> list:
 def answer(lang: str, hits: list[Hit], facts: list[Fact], passages: list | None = None) -> Draft:
     draft = Draft(lang)
     for fact in facts:
-        # The lead frames the cited line in the question's language and quotes it verbatim.
-        marker = draft.cite(fact.source, fact.line, fact.line, fact.quote)
+        # The lead frames the cited line in the question's language and quotes it verbatim; an
+        # item that runs on over more lines ("rozwi- / jania") is cited and quoted whole.
+        passage = _passage_of(fact, passages or [])
+        if passage and passage.end_line > passage.start_line:
+            marker = draft.cite(passage.source, passage.start_line, passage.end_line, passage.text)
+        else:
+            marker = draft.cite(fact.source, fact.line, fact.line, fact.quote)
         line = _NUMBERING.sub("", fact.quote).strip()
         draft.lines.append(
             p(lang, "docs_fact").format(
                 owner=fact.owner, partner=fact.partner, line=line, marker=marker
             )
         )
+        if passage and passage.end_line > passage.start_line:
+            draft.lines.append(_blockquote(passage.text) + f" {marker}\n")
     chosen = relevant(hits)
     if not chosen and not facts:
         draft.say("docs_none")

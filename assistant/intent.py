@@ -227,7 +227,7 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
         previous.pop()  # "after the year 2005", "przed rokiem 2000"
     if previous and before_word in _FILLER:
         before_word = previous[-1]
-    if before_word in ("than", "niz", "od") and _comparison(text, position):
+    if before_word in ("than", "niz", "od", "w", "in", "the") and _comparison(text, position):
         return (
             {"year_to": year - 1}
             if _comparison(text, position) == "before"
@@ -240,6 +240,14 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
     if before_word in _cue_words("after"):
         return {"year_from": year + 1}
     if before_word in _cue_words("since"):
+        if len(previous) >= 2 and previous[-2] in (
+            "dating",
+            "dated",
+            "date",
+            "pochodzace",
+            "pochodzacy",
+        ):
+            return {"year": year}  # "twinnings dating from 2003": begun in 2003
         return {"year_from": year}
     return {"year": year}
 
@@ -268,8 +276,11 @@ _NEWER = {
 
 
 def _comparison(text: str, position: int) -> str | None:
-    """'older than 1990' -> before; 'nowsze niż 2000' -> after."""
-    previous = [fold(w) for w in words(text[:position])][-2:]
+    """'older than 1990' -> before; 'później niż w 2004 roku' -> after."""
+    previous = [fold(w) for w in words(text[:position])]
+    while previous and previous[-1] in _FILLER:
+        previous.pop()
+    previous = previous[-2:]
     if len(previous) < 2:
         return None
     if previous[0] in _OLDER:

@@ -285,16 +285,17 @@ def _intent_from(
         unit_match, partner_matches = _unit_instead_of_partner(matches, partner_matches, unit_match)
     countries = _polish_side(text, matches, signals, countries, partner_matches)
     intent.foreign = signals.has("foreign") and not signals.has("domestic") and not countries
-    if signals.has("powiat") and not signals.has("gmina"):
+    gmina_words = _own_gmina_words(signals)
+    if signals.has("powiat") and not gmina_words:
         intent.unit_type = "powiat"
-    elif signals.has("gmina") and not signals.has("powiat") and not unit_match:
+    elif gmina_words and not signals.has("powiat") and not unit_match:
         intent.unit_type = "gmina"
     ambiguous: list[str] = []
     if unit_match:
         labels = sorted({units.label(u) for u in unit_match.units})
         # The unit's own name is no evidence for a qualifier ("Świdnicy" ~ "pow. świdnicki").
         rest = text[: unit_match.span[0]] + " " + text[unit_match.span[1] :]
-        narrowed = _narrow(labels, rest, intent.unit_type, units)
+        narrowed = _narrow(labels, rest, intent.unit_type, units, before=text[: unit_match.span[0]])
         if len(narrowed) == 1 and len(labels) > 1:
             # Words that picked the unit ("Czernichów w powiecie żywieckim") are not a partner.
             qualifier = fold(narrowed[0].split("(", 1)[-1])
@@ -331,6 +332,28 @@ def _intent_from(
             name=unit_match.text, signals=signals, matches=matches,
         )  # fmt: skip
     return intent, None
+
+
+_TOWN_WORDS = {
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "miasto",
+    "miasta",
+    "miast",
+    "miastami",
+    "miasteczko",
+}
+
+
+def _own_gmina_words(signals: Signals) -> bool:
+    """'gminas' name the Polish side; with 'counties' named too, 'towns' describe the partners
+    ("Polish counties partnered with towns in the US", "powiaty mają miasta siostrzane")."""
+    spans = signals.cues.get("gmina", [])
+    if not signals.has("powiat"):
+        return bool(spans)
+    return any(not (signals.tokens[a].keys & _TOWN_WORDS) for a, _b in spans)
 
 
 def _unit_instead_of_partner(matches, partner_matches, unit_match):
@@ -437,7 +460,9 @@ def _domestic(text: str, matches: list[Match], signals: Signals) -> bool:
     return signals.has("domestic")
 
 
-def _narrow(labels: list[str], text: str, unit_type: str | None, units: Units) -> list[str]:
+def _narrow(
+    labels: list[str], text: str, unit_type: str | None, units: Units, before: str = ""
+) -> list[str]:
     """Pick among same-named units with the question's own words ("gmina", "powiat", a qualifier)."""
     if len(labels) <= 1:
         return labels
@@ -451,11 +476,13 @@ def _narrow(labels: list[str], text: str, unit_type: str | None, units: Units) -
         typed = [lab for lab in labels if units.labels.get(lab, ("",))[0] == unit_type]
         if typed:
             return typed
-    if re.search(r"\bgmin", folded):
+    if re.search(r"\bgmin\w*\s*$", fold(before)) or "(gmina)" in folded:
         gminas = [lab for lab in labels if "gmina" in fold(lab)]
         if len(gminas) == 1:
             return gminas
-    if re.search(r"\bmiast|\bcity\b|\btown\b", folded):
+    if re.search(r"(?:\bmiasto|\bcity of|\btown of|\bmiasta|\bmiescie)\s*$", fold(before)):
+        # "miasto Dębica", "the town of Dębica" right before the name: the town, not the gmina
+        # ("Z jakimi miastami współpracuje Dębica?" describes the partners, and stays ambiguous).
         plain = [lab for lab in labels if "(" not in lab]
         if len(plain) == 1:
             return plain
