@@ -92,7 +92,7 @@ def render_answer(result: Answer, console: Console, max_rows: int = MAX_ROWS) ->
     phrases = PHRASES.get(result.language, PHRASES["en"])
     console.print(Markdown(result.answer))
     data = result.data
-    if data and data.columns:
+    if data and data.columns and data.rows:
         columns, rows = _compact(data.columns, data.rows[:max_rows])
         table = Table(show_lines=False, header_style="bold", expand=False)
         for column in columns:

@@ -145,6 +145,8 @@ def _build_gazetteer(con: duckdb.DuckDBPyConnection) -> None:
         ).fetchall()
     ]
     countries = [r[0] for r in con.execute("SELECT DISTINCT country FROM partnerships").fetchall()]
+    # Countries the survey does not have are names too: "twin towns in Australia?" gets a plain "none".
+    countries += [name for name in country_names() if name not in countries]
     entries = build_entries(units, partners, countries)
     con.execute(GAZETTEER_DDL)
     bulk_insert(con, "gazetteer", GAZETTEER_COLUMNS, (e.as_row() for e in entries))
