@@ -15,7 +15,7 @@ import duckdb
 from assistant import compare, documents, index, llm, survey
 from assistant.compose import Draft, p, plural
 from assistant.config import Settings, get_settings
-from assistant.conversation import ConversationStore
+from assistant.conversation import ConversationStore, open_store
 from assistant.documents import Fact
 from assistant.errors import IndexMissing, InputError
 from assistant.gazetteer import Gazetteer
@@ -112,7 +112,7 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
         con=con,
         gazetteer=Gazetteer.from_duckdb(con),
         units=units,
-        store=ConversationStore(settings.conversations_path),
+        store=open_store(settings),
         version=version,
         facts=facts,
         settings=settings,
