@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -22,6 +23,12 @@ class Settings(BaseSettings):
     llm_timeout: float = 20.0
     allowed_origins: list[str] = ["*"]
     max_message_chars: int = 2000
+    # Conversations and feedback: unset keeps them in the SQLite file of the data dir;
+    # "postgresql://user:password@host:5432/db" shares them between servers.
+    database_url: str | None = None
+    database_timeout: float = 5.0  # seconds to wait for a PostgreSQL connection before a 503
+    # conversations idle this long are deleted (in the background and by `assistant prune`)
+    conversation_days: int = Field(default=30, ge=1)
 
     @property
     def conversations_path(self) -> Path:

@@ -19,3 +19,7 @@ class IndexMissing(AssistantError):
 
 class CorpusError(AssistantError):
     """A corpus file cannot be read."""
+
+
+class StoreUnavailable(AssistantError):
+    """The conversation database cannot be reached just now; the next request tries again."""
