@@ -1,10 +1,12 @@
-"""The `assistant` command: a thin shell over the core (ingest, ask, chat, serve, eval)."""
+"""The `assistant` command: a thin shell over the core (ingest, ask, chat, serve, eval, prune,
+feedback)."""
 
 from __future__ import annotations
 
 import json
 import logging
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -178,6 +180,74 @@ def eval_command(
     report = run_eval(get_settings(), file, console=console, show_failures=show_failures)
     if report.accuracy < threshold:
         fail(f"accuracy {report.accuracy:.3f} is below the threshold {threshold:.2f}.")
+
+
+@app.command("prune")
+def prune_command(
+    days: Annotated[
+        int | None,
+        typer.Option(min=1, help="Delete conversations idle this many days (default: setting)."),
+    ] = None,
+) -> None:
+    """Delete conversations idle for ASSISTANT_CONVERSATION_DAYS (or --days); keep feedback."""
+    from assistant.conversation import open_store
+
+    settings = get_settings()
+    days = days or settings.conversation_days
+    with open_store(settings) as store:
+        pruned = store.prune(days)
+    console.print(
+        f"Deleted {pruned.conversations} conversation(s) ({pruned.turns} turn(s)) idle for over "
+        f"{days} days; feedback is kept."
+    )
+
+
+class Rating(StrEnum):
+    up = "up"
+    down = "down"
+
+
+@app.command("feedback")
+def feedback_command(
+    rating: Annotated[Rating | None, typer.Option(help="Only this rating.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only feedback from this day on (YYYY-MM-DD).")
+    ] = None,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+) -> None:
+    """List rated answers: the question, the answer's first line and the comment."""
+    from datetime import date
+
+    from assistant.conversation import open_store
+
+    try:
+        day = date.fromisoformat(since) if since else None
+    except ValueError:
+        fail(f"--since must be a date like 2026-12-01, not {since!r}.")
+    with open_store(get_settings()) as store:
+        rated = store.feedback(rating.value if rating else None, day)
+    columns = ("created", "rating", "question", "answer", "comment", "conversation", "turn")
+    rows = [
+        (r.created, r.rating, r.question or "", r.answer_first_line, r.comment or "",
+         r.conversation_id, "" if r.turn is None else str(r.turn))
+        for r in rated
+    ]  # fmt: skip
+    if as_csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return
+    if not rows:
+        console.print("No feedback matches.")
+        return
+    table = Table(title=f"Feedback ({len(rows)})")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 def main() -> None:

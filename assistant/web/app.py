@@ -29,12 +29,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import core
 from assistant.config import Settings, get_settings
-from assistant.conversation import ConversationStore
+from assistant.conversation import prune_periodically
 from assistant.errors import (
     AssistantError,
     CorpusError,
     IndexMissing,
     InputError,
+    StoreUnavailable,
     UnknownConversation,
 )
 from assistant.models import Answer
@@ -49,7 +50,13 @@ WORDS_PER_DELTA = 4  # a delta carries a few words
 STREAM_PAUSE = 0.01
 STREAM_MAX_PAUSE = 0.25
 
-_STATUS = {InputError: 400, UnknownConversation: 404, IndexMissing: 503, CorpusError: 503}
+_STATUS = {
+    InputError: 400,
+    UnknownConversation: 404,
+    IndexMissing: 503,
+    CorpusError: 503,
+    StoreUnavailable: 503,
+}
 
 
 class ErrorDetail(BaseModel):
@@ -285,14 +292,8 @@ def guarded(function, *args):
 
 
 def store_feedback(request: FeedbackRequest, settings: Settings) -> None:
-    store = ConversationStore(settings.conversations_path)
-    store.require(request.conversation_id)
-    if request.turn is not None:
-        last = store.last(request.conversation_id)
-        if last is None or request.turn > last.turn:
-            raise StarletteHTTPException(
-                404, f"The conversation has no answer number {request.turn}."
-            )
+    # the store checks the conversation and the turn (404) and copies the rated answer
+    store = core.runtime(settings).store
     store.add_feedback(request.conversation_id, request.turn, request.rating, request.comment)
 
 
@@ -392,7 +393,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await run_in_threadpool(core.warm_up, settings)
         except AssistantError as error:
             logging.getLogger("assistant.web").warning("not warmed up: %s", error)
+        # Retention: conversations idle for ASSISTANT_CONVERSATION_DAYS go, now and hourly.
+        pruning = asyncio.create_task(
+            prune_periodically(lambda: core.runtime(settings).store, settings.conversation_days)
+        )
         yield
+        pruning.cancel()
 
     app = FastAPI(
         lifespan=lifespan,
