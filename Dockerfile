@@ -13,7 +13,6 @@ WORKDIR /app
 RUN pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu
 COPY pyproject.toml README.md ./
 COPY assistant ./assistant
-COPY prompts ./prompts
 COPY corpus ./corpus
 RUN pip install -e . && assistant ingest
 

@@ -23,7 +23,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from assistant import vocabulary
@@ -31,7 +31,7 @@ from assistant.language import detect_language
 from assistant.models import Answer
 from assistant.text import fold, lemmas, words
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS = resources.files("assistant.prompts")  # package data: works from a wheel too
 MARKER = re.compile(r"\[(\d+)\]")
 # Thousands written with a comma or a thin/no-break space ("1,024") read as one number.
 _NUMBER = re.compile(r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?!\d)|\d+")
@@ -41,7 +41,7 @@ _NOT_EVIDENCE = {"source", "line", "rows", "lines"}  # provenance columns: not f
 
 @lru_cache(maxsize=1)
 def _checker_words() -> dict[str, Any]:
-    return tomllib.loads((PROMPTS_DIR / "checker.toml").read_text("utf-8"))
+    return tomllib.loads(PROMPTS.joinpath("checker.toml").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)

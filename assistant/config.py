@@ -23,6 +23,13 @@ class Settings(BaseSettings):
     llm_timeout: float = 20.0
     allowed_origins: list[str] = ["*"]
     max_message_chars: int = 2000
+    # A public endpoint (assistant/web/limits.py, assistant/web/security.py).
+    rate_limit: str = "30/minute"  # per client address, /api/chat and /api/chat/stream; "off"
+    rate_limit_other: str = "300/minute"  # per client address, every other route but health
+    rate_limit_storage: str = "memory://"  # a `limits` storage URI, e.g. redis://host:6379
+    trusted_proxies: list[str] = ["127.0.0.1", "::1"]  # addresses or networks (CIDR)
+    max_body_bytes: int = 65536
+    request_timeout: float = 30.0  # seconds until a response starts, else 503
     # Conversations and feedback: unset keeps them in the SQLite file of the data dir;
     # "postgresql://user:password@host:5432/db" shares them between servers.
     database_url: str | None = None

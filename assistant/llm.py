@@ -5,10 +5,10 @@ When set, a LangChain chat model (`init_chat_model("provider:model")`) may do
 two things, and both are checked against the data before anything is used:
 
 - understand: when the offline parser is not confident, the model fills the same
-  `Intent` the parser produces (JSON reply, prompts/understand.md). Every name
+  `Intent` the parser produces (JSON reply, assistant/prompts/understand.md). Every name
   must resolve to a real unit, country or partner (`Known`), every year must be
   in the conversation; otherwise the result is None and the offline answer stands.
-- phrase: the model may reword a composed answer (prompts/rephrase.md); the
+- phrase: the model may reword a composed answer (assistant/prompts/rephrase.md); the
   rewrite is shown only when `assistant.checker.check()` finds nothing wrong
   (numbers, names, markers, total, language), else the offline text is kept.
 
@@ -28,14 +28,13 @@ import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from string import Template
 from typing import Any, get_args
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from assistant.checker import check
+from assistant.checker import PROMPTS, check
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.intent import Form, Intent, Shape
@@ -44,7 +43,6 @@ from assistant.text import fold
 
 log = logging.getLogger("assistant.llm")
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 # The provider packages behind each spec prefix, and the project extra that installs them.
 _PACKAGES = {"openai": ("langchain-openai", "openai"), "ollama": ("langchain-ollama", "ollama")}
 _PROBE_SECONDS = 30.0  # how long a health probe's result is reused
@@ -244,8 +242,8 @@ def _describe(exc: BaseException, model: Model) -> str:
 
 @lru_cache(maxsize=4)
 def prompt(task: str) -> list[tuple[str, str]]:
-    """prompts/<task>.md as (role, text) sections; the last user section is a $template."""
-    text = (PROMPTS_DIR / f"{task}.md").read_text("utf-8")
+    """assistant/prompts/<task>.md as (role, text) sections; the last user section is a $template."""
+    text = PROMPTS.joinpath(f"{task}.md").read_text("utf-8")
     parts = re.split(r"^=== (system|user|assistant) ===\s*$", text, flags=re.MULTILINE)
     return [(parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2)]
 

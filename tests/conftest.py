@@ -11,6 +11,10 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# The suite sends hundreds of requests from one address (apps and live servers inherit this);
+# tests/test_limits.py sets its own limits.
+os.environ.setdefault("ASSISTANT_RATE_LIMIT", "off")
+os.environ.setdefault("ASSISTANT_RATE_LIMIT_OTHER", "off")
 
 from assistant.config import Settings  # noqa: E402
 

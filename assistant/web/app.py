@@ -39,6 +39,7 @@ from assistant.errors import (
     UnknownConversation,
 )
 from assistant.models import Answer
+from assistant.web import limits, security
 
 log = logging.getLogger(__name__)
 
@@ -358,16 +359,7 @@ def demo_page(lang: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(text["title"])}</title>
-<style>
-  body {{ font: 16px/1.5 Georgia, serif; margin: 0; padding: 1.5rem; color: #222; background: #fafafa; }}
-  main {{ max-width: 40rem; }}
-  nav {{ margin-bottom: 1rem; }}
-  nav a {{ margin-right: .75rem; }}
-  nav a[aria-current] {{ font-weight: bold; text-decoration: none; color: #222; }}
-  /* deliberately aggressive host styles: the widget must not be affected */
-  button {{ background: hotpink; font-size: 30px; }}
-  div {{ border: 0; }}
-</style>
+<link rel="stylesheet" href="demo.css">
 </head>
 <body>
 <main>
@@ -408,6 +400,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
     )
     app.state.settings = settings
+    # Bounds and headers for a public endpoint; CORS is added last so that it stays outermost.
+    limits.install(app, settings)
+    security.install(app, settings)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.allowed_origins),
@@ -486,12 +481,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def index(lang: str = "pl") -> HTMLResponse:
         return HTMLResponse(demo_page(lang if lang in DEMO_TEXT else "pl"))
 
-    @app.get("/widget.js", include_in_schema=False)
-    def widget() -> FileResponse:
+    def static(name: str, media_type: str) -> FileResponse:
         return FileResponse(
-            STATIC_DIR / "widget.js",
-            media_type="text/javascript; charset=utf-8",
+            STATIC_DIR / name,
+            media_type=f"{media_type}; charset=utf-8",
             headers={"Cache-Control": "public, max-age=300"},
         )
+
+    @app.get("/demo.css", include_in_schema=False)
+    def demo_css() -> FileResponse:
+        return static("demo.css", "text/css")
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget() -> FileResponse:
+        return static("widget.js", "text/javascript")
 
     return app

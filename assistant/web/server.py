@@ -11,6 +11,8 @@ import uvicorn
 from assistant.config import Settings, get_settings
 
 APP_FACTORY = "assistant.web.app:create_app"
+# uvicorn's own X-Forwarded-For handling is off: ASSISTANT_TRUSTED_PROXIES alone decides
+# (assistant/web/limits.py).
 
 
 def _export(settings: Settings) -> None:
@@ -34,12 +36,20 @@ def serve(
         # Workers import the app themselves: uvicorn needs an import string and a factory.
         _export(settings)
         uvicorn.run(
-            APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level=log_level
+            APP_FACTORY,
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            proxy_headers=False,
         )
     else:
         from assistant.web.app import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+        uvicorn.run(
+            create_app(settings), host=host, port=port, log_level=log_level, proxy_headers=False
+        )
 
 
 def main(argv: list[str] | None = None) -> None:

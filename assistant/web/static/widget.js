@@ -424,9 +424,17 @@
 
   var host = el("div", { id: "zmp-twinning-assistant" });
   var shadow = host.attachShadow({ mode: "open" });
-  var style = el("style");
-  style.textContent = CSS;
-  shadow.appendChild(style);
+  // A constructed stylesheet is not inline style: it works under a strict Content-Security-Policy
+  // (style-src 'self'), on the demo page as on a host page; older browsers get a <style>.
+  if (window.CSSStyleSheet && "adoptedStyleSheets" in shadow) {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    var style = el("style");
+    style.textContent = CSS;
+    shadow.appendChild(style);
+  }
 
   var ui = {};
   var root = el("div", { class: "root" });

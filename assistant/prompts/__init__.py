@@ -1,0 +1,1 @@
+"""The language model's prompts and the checker's word lists, read with importlib.resources."""
