@@ -98,6 +98,14 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
         parts.append(ph["filters_form"][intent.form])
     if intent.form_text and "form" not in skip:
         parts.append(ph["filters_form_text"].format(text=", ".join(intent.form_text)))
+    if intent.topic_words and "topic" not in skip:
+        parts.append(
+            ph["filters_topic"].format(text=", ".join(f"“{w}”" for w in intent.topic_words))
+        )
+    if intent.every_country and "country" not in skip:
+        parts[:] = [x for x in parts if not x.startswith(ph["filters_country"].split("{")[0])]
+        names = [english_country(c) if lang == "en" else c for c in intent.countries]
+        parts.append(ph["filters_every_country"].format(countries=f" {ph['and']} ".join(names)))
     return f" ({'; '.join(parts)})" if parts else ""
 
 

@@ -133,6 +133,24 @@ def check(expect: dict[str, Any], result: Answer, settings: Settings) -> list[st
     for text in expect.get("answer_excludes", []):
         if fold(text) in fold(result.answer):
             failures.append(f"answer has {text!r}")
+    if "rows_within" in expect:
+        allowed = {(s, int(n)) for s, n in expect["rows_within"]}
+        if not refs or not refs <= allowed:
+            failures.append(f"rows_within: {len(refs - allowed)} outside, {len(refs)} in all")
+    if "not_applied" in expect:
+        phrases = [fold(x) for x in result.not_applied]
+        if expect["not_applied"] == [] and phrases:
+            failures.append(f"not_applied should be empty: {result.not_applied}")
+        for text in expect["not_applied"]:
+            if not any(fold(text) in phrase for phrase in phrases):
+                failures.append(f"not_applied lacks {text!r}: {result.not_applied}")
+    lead = result.answer.split("\n", 1)[0]
+    for text in expect.get("lead_contains", []):
+        if fold(text) not in fold(lead):
+            failures.append(f"lead lacks {text!r}")
+    starts = expect.get("answer_starts_with")
+    if starts and not any(fold(result.answer).startswith(fold(s)) for s in starts):
+        failures.append(f"answer does not start with {starts}")
     if expect.get("no_data") and result.data is not None:
         failures.append("data should be null")
     failures += verify_citations(result, settings)

@@ -54,6 +54,7 @@ _GEO = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
 _ADJECTIVE_TAGS = ("adj", "ppas", "pact")  # "Zjednoczone" in Stany Zjednoczone is a participle
 _MAX_COMBINATIONS = 24
 _MIN_FUZZY_LENGTH = 5
+_MIN_FUZZY_SCORE = 0.84  # one edit in a name of at least 7 letters
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
 
@@ -546,11 +547,12 @@ class Gazetteer:
             return False
         if start > 0 and tokens[start - 1].folded in _cue_words():
             return True
+        followed = end < len(tokens) and tokens[end].folded in _after_cue_words()
         if not token.capital:
-            return False
+            # "łódź partnerzy", "brody": lower case is a name beside a partnership word, or alone.
+            return followed or len(tokens) == 1
         # A capital at the start of a sentence is no evidence, unless the word
         # is the whole message (an answer to "which one?") or "partners" follows.
-        followed = end < len(tokens) and tokens[end].folded in _after_cue_words()
         return not token.initial or len(tokens) == 1 or followed
 
     def _candidates(self, tokens: list[_Token]) -> list[_Candidate]:
@@ -573,6 +575,8 @@ class Gazetteer:
                             continue
                         length = sum(len(t) for t in form_tokens)
                         score = round(1.0 - distance / max(length, 1), 3)
+                        if distance and score < _MIN_FUZZY_SCORE:
+                            continue  # "Gotham" is not Gotha: a typo needs a longer name
                         for entry in group:
                             if self._accept(entry, tokens, i, i + n, distance == 0):
                                 found.append(_Candidate(i, i + n, entry, distance == 0, score))

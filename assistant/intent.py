@@ -17,14 +17,31 @@ from pydantic import BaseModel
 from assistant.text import fold, lemmas, words
 from assistant.vocabulary import load
 
-Shape = Literal["list", "count", "top", "group_country", "group_unit", "yes_no", "rank"]
+Shape = Literal[
+    "list", "count", "top", "group_country", "group_unit", "group_year", "group_decade",
+    "group_form", "group_type", "yes_no", "rank", "extreme", "compare",
+]  # fmt: skip
 Form = Literal[
-    "agreement", "no_agreement", "letter_of_intent", "only_letter_of_intent", "other", "no_data"
-]
+    "agreement", "no_agreement", "letter_of_intent", "only_letter_of_intent", "other",
+    "other_only", "no_data",
+]  # fmt: skip
+# What a count or a comparison counts: rows, or distinct Polish units, countries, partners.
+Measure = Literal["partnerships", "units", "countries", "partners"]
+# The single extreme: the oldest / newest row by year, the group with the most / fewest rows.
+Extreme = Literal["oldest", "newest", "most", "fewest"]
+Order = Literal["year_asc", "year_desc", "count_desc", "count_asc"]
+GROUP_OF_SHAPE = {
+    "group_country": "country", "group_unit": "unit", "group_year": "year",
+    "group_decade": "decade", "group_form": "form", "group_type": "unit_type",
+}  # fmt: skip
 
 
 class Intent(BaseModel):
-    """What the question asks of the survey tables."""
+    """The query plan: what the question asks of the survey tables (filters, measure, shape).
+
+    Filled by the offline parser (assistant.understand) or by the optional model
+    (assistant.llm), and turned into parameterised SQL by assistant.sql.query.
+    """
 
     shape: Shape = "list"
     units: list[str] = []  # unit labels (the unit's identity: name + disambiguator)
@@ -42,10 +59,26 @@ class Intent(BaseModel):
     near: str | None = None  # a place to find candidates near (the survey cannot place it)
     foreign: bool = False  # partners abroad only (not the domestic rows, country Polska)
     form_text: list[str] = []  # words the form cells must contain ('memorandum', 'deklarac')
+    # What the other-form text is about: each group is a set of folded lemmas, one must occur
+    # ("fire brigades" -> {straz, osp}); row ids are looked up in the runtime's topic index.
+    topics: list[list[str]] = []
+    topic_words: list[str] = []  # the question's own words that set `topics`
+    measure: Measure = "partnerships"
+    extreme: Extreme | None = None
+    order: Order | None = None
+    group_by: str | None = None  # with shape "extreme": the groups ranked (unit, country)
+    # Compared items ("Kraków or Wrocław: who has more?"): unit labels or Polish country names.
+    compare_units: list[str] = []
+    compare_countries: list[str] = []
+    every_country: bool = False  # intersection: units with partners in each of `countries`
+    not_applied: list[str] = []  # the question's own phrases the plan could not apply
+    unknown_names: list[str] = []  # places named that neither the survey nor the pages know
+    region: str | None = None  # a region named (the survey records none unless places apply)
 
     def has_filters(self) -> bool:
         return bool(
-            self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign or self.foreign or self.form_text
+            self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign
+            or self.form_text or self.topics or self.compare_units or self.compare_countries
             or self.year is not None or self.year_from is not None or self.year_to is not None
         )  # fmt: skip
 
@@ -83,8 +116,51 @@ def tokenize(text: str) -> list[Token]:
         keys = {fold(word)}
         if word.isalpha():
             keys.update(fold(lemma) for lemma in lemmas(word))
+            keys.update(_typo_of_cue_word(fold(word), keys))
+        elif "-" in word:  # "города-побратимы", "miasta-partnerzy": each part is a word too
+            for part in word.split("-"):
+                keys.add(fold(part))
+                keys.update(fold(lemma) for lemma in lemmas(part) if part.isalpha())
         tokens.append(Token(word, match.start(), match.start() + len(word), frozenset(keys)))
     return tokens
+
+
+@lru_cache(maxsize=1)
+def _cue_word_buckets() -> dict[str, list[str]]:
+    """Single words of the cue phrases, by first letter, for one typo ('partnr', 'ktore')."""
+    buckets: dict[str, list[str]] = {}
+    for phrases in _cue_phrases().values():
+        for phrase in phrases:
+            for word in phrase:
+                word = word.rstrip("~")
+                if len(word) >= 5 and word.isalpha():
+                    buckets.setdefault(word[0], []).append(word)
+    return {k: sorted(set(v)) for k, v in buckets.items()}
+
+
+@lru_cache(maxsize=8192)
+def _typo_fix(folded: str) -> str | None:
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    bucket = _cue_word_buckets().get(folded[:1], [])
+    best = process.extractOne(folded, bucket, scorer=OSA.distance, score_cutoff=1)
+    return best[0] if best else None
+
+
+def _typo_of_cue_word(folded: str, keys: set[str]) -> set[str]:
+    """A word one edit away from a cue word counts as it, when it is no word of its own."""
+    if len(folded) < 5 or any(k in _all_cue_words() for k in keys):
+        return set()
+    if lemmas(folded) != (folded,):
+        return set()  # Morfeusz knows it: an ordinary word, not a typo
+    fixed = _typo_fix(folded)
+    return {fixed} if fixed else set()
+
+
+@lru_cache(maxsize=1)
+def _all_cue_words() -> frozenset[str]:
+    return frozenset(w for phrases in _cue_phrases().values() for p in phrases for w in p)
 
 
 @lru_cache(maxsize=1)

@@ -31,3 +31,7 @@ class Answer(BaseModel):
     data: Data | None = None
     sql: str | None = None
     citations: list[Citation] = []
+    not_applied: list[str] = Field(
+        default=[],
+        description="The question's own phrases that the answer could not apply (empty when all applied)",
+    )

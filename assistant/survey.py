@@ -9,6 +9,7 @@ from assistant.compose import (
     SHOWN,
     Draft,
     aggregate_data,
+    country_name,
     data_of,
     describe,
     english_country,
@@ -16,7 +17,7 @@ from assistant.compose import (
     p,
     plural,
 )
-from assistant.intent import Intent
+from assistant.intent import GROUP_OF_SHAPE, Intent
 from assistant.sql import query
 
 _AGGREGATE_EXTRA = ("first_source", "first_line", "first_raw")
@@ -25,7 +26,15 @@ _AGGREGATE_EXTRA = ("first_source", "first_line", "first_raw")
 def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
     """The cited answer, and the rows (or groups) it is about, for follow-ups."""
     draft = Draft(lang)
-    if intent.shape in ("group_country", "group_unit"):
+    if intent.shape == "compare":
+        return draft, _compare(draft, intent, con)
+    if intent.shape == "extreme" and intent.extreme in ("most", "fewest"):
+        return draft, _extreme_group(draft, intent, con)
+    if intent.shape == "extreme":
+        return draft, _extreme_rows(draft, intent, con)
+    if intent.shape == "count" and intent.measure != "partnerships":
+        return draft, _distinct(draft, intent, con)
+    if intent.shape in GROUP_OF_SHAPE:
         return draft, _groups(draft, intent, con)
     if intent.shape == "rank":
         return draft, _ranking(draft, intent, con)
@@ -115,8 +124,11 @@ def _has(intent: Intent, name: str) -> bool:
 
 def _groups(draft: Draft, intent: Intent, con) -> list[dict]:
     lang = draft.lang
-    by_country = intent.shape == "group_country"
-    q = query.grouped(intent, "country" if by_country else "unit")
+    by = GROUP_OF_SHAPE[intent.shape]
+    if by not in ("country", "unit"):
+        return _breakdown(draft, intent, con, by)
+    by_country = by == "country"
+    q = query.grouped(intent, by)
     draft.sql = q.shown()
     columns, rows = q.run(con)
     groups = _dicts(columns, rows)
@@ -180,3 +192,196 @@ def _ranking(draft: Draft, intent: Intent, con) -> list[dict]:
         draft.say("more", n=len(ranked) - len(shown), total=len(ranked))
     draft.say("group_rows_note")
     return ranked
+
+
+def _group_name(g: dict, by: str, lang: str) -> str:
+    if by == "country":
+        return (
+            (g.get("country_en") or english_country(g["country"])) if lang == "en" else g["country"]
+        )
+    if by == "form":
+        return p(lang, "group_forms")[g["form"]]
+    if by == "unit_type":
+        return p(lang, "kinds_plural")[g["unit_type"]]
+    if by == "decade":
+        return p(lang, "decade").format(decade=g["decade"]) if g["decade"] else p(lang, "no_year")
+    if by == "year":
+        return str(g["year"]) if g["year"] else p(lang, "no_year")
+    return str(g[by])
+
+
+def _cited_groups(draft: Draft, groups: list[dict], by: str, count_key: str, noun: str) -> None:
+    for g in groups:
+        marker = draft.cite(g["first_source"], g["first_line"], g["first_line"], g["first_raw"])
+        count = g[count_key]
+        line = p(draft.lang, "group_item").format(
+            name=_group_name(g, by, draft.lang),
+            count=count,
+            partnerships=plural(draft.lang, noun, count),
+        )
+        draft.lines.append(f"- {line} {marker}")
+
+
+def _breakdown(draft: Draft, intent: Intent, con, by: str) -> list[dict]:
+    """Partnerships per year, decade, form or unit type (time in order, the others most first)."""
+    lang = draft.lang
+    q = query.grouped(intent, by)
+    draft.sql = q.shown()
+    columns, rows = q.run(con)
+    groups = _dicts(columns, rows)
+    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
+    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
+    if not groups:
+        draft.say("none", filters=describe(intent, lang))
+        return groups
+    total = sum(g["partnerships"] for g in groups)
+    draft.say(
+        "breakdown_head", filters=describe(intent, lang), by=p(lang, "by_" + by), n=total,
+        partnerships=plural(lang, "partnership", total),
+    )  # fmt: skip
+    shown = groups if intent.show_all or len(groups) <= 30 else groups[:SHOWN]
+    _cited_groups(draft, shown, by, "partnerships", "partnership")
+    if len(groups) > len(shown):
+        draft.say("more", n=len(groups) - len(shown), total=len(groups))
+    return groups
+
+
+def _distinct(draft: Draft, intent: Intent, con) -> list[dict]:
+    """'How many powiats …': distinct units (or countries, partners), with the rows between them."""
+    lang = draft.lang
+    by = query.MEASURE_KEYS[intent.measure]
+    q = query.grouped(intent.model_copy(update={"limit": None}), by)
+    draft.sql = q.shown()
+    columns, rows = q.run(con)
+    groups = _dicts(columns, rows)
+    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
+    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
+    if not groups:
+        draft.say("none", filters=describe(intent, lang))
+        _nearest(draft, intent, con)
+        return groups
+    rows_total = sum(g["partnerships"] for g in groups)
+    noun = _measure_noun(intent)
+    draft.say(
+        "distinct_head", n=len(groups), what=plural(lang, noun, len(groups)),
+        rows=rows_total, partnerships=plural(lang, "partnership", rows_total),
+        filters=describe(intent, lang),
+    )  # fmt: skip
+    shown = groups[:SHOW_ALL] if intent.show_all else groups[:SHOWN]
+    _cited_groups(draft, shown, by, "partnerships", "partnership")
+    if len(groups) > len(shown):
+        draft.say("more", n=len(groups) - len(shown), total=len(groups))
+    return groups
+
+
+def _measure_noun(intent: Intent) -> str:
+    if intent.measure == "units":
+        return {"powiat": "powiat_noun", "gmina": "gmina_noun"}.get(intent.unit_type or "", "unit")
+    return {"countries": "country_noun", "partners": "partner_noun"}.get(
+        intent.measure, "partnership"
+    )
+
+
+def _extreme_rows(draft: Draft, intent: Intent, con) -> list[dict]:
+    """'The oldest partnership of X': the row(s) with the earliest (latest) year, ties named."""
+    lang = draft.lang
+    q = query.extreme_rows(intent)
+    draft.sql = q.shown()
+    columns, rows = q.run(con)
+    found = _dicts(columns, rows)
+    draft.data = data_of(found)
+    if not found:
+        draft.say("none_dated", filters=describe(intent, lang))
+        _nearest(draft, intent, con)
+        return found
+    year = found[0]["year"]
+    names = [
+        f"{r['unit']} – {r['partner']} ({country_name(r, lang)}) {draft.cite_row(r)}"
+        for r in found[:SHOWN]
+    ]
+    draft.say(
+        f"extreme_{intent.extreme}", year=year, items=_join(lang, names), filters=describe(intent, lang),
+        n=len(found),
+    )  # fmt: skip
+    list_items(draft, found, intent.show_all)
+    return found
+
+
+def _extreme_group(draft: Draft, intent: Intent, con) -> list[dict]:
+    """'Which powiat has the most partners in Ukraine?': the winner(s) and the figure first."""
+    lang = draft.lang
+    by = intent.group_by or "unit"
+    q = query.grouped(intent.model_copy(update={"limit": None}), by)
+    draft.sql = q.shown()
+    columns, rows = q.run(con)
+    groups = _dicts(columns, rows)
+    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
+    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
+    if not groups:
+        draft.say("none", filters=describe(intent, lang))
+        _nearest(draft, intent, con)
+        return groups
+    best = groups[0]["partnerships"]
+    winners = [g for g in groups if g["partnerships"] == best]
+    names = []
+    for g in winners[:SHOWN]:
+        marker = draft.cite(g["first_source"], g["first_line"], g["first_line"], g["first_raw"])
+        names.append(f"{_group_name(g, by, lang)} {marker}")
+    draft.say(
+        f"extreme_{intent.extreme}_group", items=_join(lang, names), count=best,
+        partnerships=plural(lang, "partnership", best), filters=describe(intent, lang),
+        what=p(lang, "by_" + by),
+    )  # fmt: skip
+    if len(winners) > 1:
+        draft.say("tie", n=len(winners))
+    runners = groups[len(winners) : len(winners) + 5]
+    if runners:
+        draft.say("runners_up")
+        _cited_groups(draft, runners, by, "partnerships", "partnership")
+    draft.say("group_rows_note")
+    return groups
+
+
+def _compare(draft: Draft, intent: Intent, con) -> list[dict]:
+    """Two or more units (countries) on one measure: every figure, and which is larger."""
+    lang = draft.lang
+    q = query.compared(intent)
+    draft.sql = q.shown()
+    columns, rows = q.run(con)
+    by_name = {r["name"]: r for r in _dicts(columns, rows)}
+    names = intent.compare_units or intent.compare_countries
+    measure = intent.measure if intent.measure != "units" else "partnerships"
+    groups = [by_name.get(n) or {"name": n, "partnerships": 0, "countries": 0, "partners": 0,
+                                 "units": 0, "first_source": None} for n in names]  # fmt: skip
+    groups.sort(key=lambda g: -g[measure])
+    draft.data = aggregate_data(["name", measure], [[g["name"], g[measure]] for g in groups])
+    noun = {"partnerships": "partnership", "countries": "country_noun", "partners": "partner_noun"}[
+        measure
+    ]
+    shown = []
+    for g in groups:
+        name = (
+            english_country(g["name"]) if lang == "en" and intent.compare_countries else g["name"]
+        )
+        marker = (
+            " " + draft.cite(g["first_source"], g["first_line"], g["first_line"], g["first_raw"])
+            if g["first_source"]
+            else ""
+        )
+        shown.append((name, g[measure], marker))
+    top, second = shown[0], shown[1]
+    if top[1] == second[1]:
+        draft.say("compare_tie", items=_join(lang, [n for n, _c, _m in shown]), count=top[1],
+                  what=plural(lang, noun, top[1]), filters=describe(intent, lang))  # fmt: skip
+    else:
+        draft.say("compare_lead", winner=top[0], count=top[1], what=plural(lang, noun, top[1]),
+                  filters=describe(intent, lang))  # fmt: skip
+    for name, count, marker in shown:
+        draft.lines.append(f"- {name}: {count} {plural(lang, noun, count)}{marker}")
+    return groups
+
+
+def _join(lang: str, items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {p(lang, 'and')} " + items[-1]

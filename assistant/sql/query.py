@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 
 from assistant.intent import Intent
+from assistant.topics import pattern as topic_pattern
 
 # The contract's columns for a list of partnerships, in this order; more may follow.
 LIST_COLUMNS = [
@@ -87,7 +88,24 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
     for stem in intent.form_text if "form" not in skip else ():
         clauses.append("strip_accents(lower(agreement || ' ' || other_form)) LIKE ?")
         params.append(f"%{stem}%")
+    for forms in intent.topics if "topic" not in skip else ():
+        # What the cooperation is about: a word of the other-form cell, folded (ł -> l).
+        clauses.append(f"regexp_matches({_FOLDED_OTHER}, ?)")
+        params.append(topic_pattern(forms))
+    if intent.every_country and len(intent.countries) > 1 and "country" not in skip:
+        # "partners in both Germany and France": units with rows in each of the countries.
+        clauses.append(
+            "unit_label IN (SELECT unit_label FROM partnerships WHERE country IN "
+            f"({', '.join('?' * len(intent.countries))}) GROUP BY unit_label "
+            "HAVING count(DISTINCT country) = ?)"
+        )
+        params += [*intent.countries, len(intent.countries)]
     return (" AND ".join(clauses) or "TRUE"), params
+
+
+_FOLDED_OTHER = "strip_accents(lower(replace(replace(other_form, 'ł', 'l'), 'Ł', 'L')))"
+# A row's year for "the oldest" / "sort by year": the earlier of its two cells' years.
+ROW_YEAR = "least(coalesce(agreement_year, 9999), coalesce(other_year, 9999))"
 
 
 _FORMS = {
@@ -96,13 +114,40 @@ _FORMS = {
     "letter_of_intent": "letter_of_intent",
     "only_letter_of_intent": "letter_of_intent AND agreement_year IS NULL",
     "other": "other_form <> '' AND NOT no_data",
+    # "only in another form": an other-form cell with content (not b.d.) and no agreement year.
+    "other_only": "other_form <> '' AND NOT no_data AND agreement_year IS NULL",
     "no_data": "no_data",
 }
 
 
 def partnerships(intent: Intent, skip: frozenset[str] = frozenset()) -> Query:
     clause, params = where(intent, skip=skip)
-    return Query(f"SELECT {_SELECT} FROM partnerships WHERE {clause} {_ORDER}", params)
+    order = _ORDER
+    if intent.order in ("year_asc", "year_desc"):
+        direction = "ASC" if intent.order == "year_asc" else "DESC"
+        order = f"ORDER BY {ROW_YEAR} = 9999, {ROW_YEAR} {direction}, unit_label, partner, line"
+    return Query(f"SELECT {_SELECT} FROM partnerships WHERE {clause} {order}", params)
+
+
+def extreme_rows(intent: Intent) -> Query:
+    """'The oldest / the most recent': the rows whose year is the extreme one (ties kept)."""
+    clause, params = where(intent)
+    pick = "min" if intent.extreme == "oldest" else "max"
+    best = (
+        f"{ROW_YEAR}"
+        if pick == "min"
+        else "greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))"
+    )
+    sql = (
+        f"SELECT {_SELECT}, {best} AS year FROM partnerships WHERE {clause} AND {best} "
+        f"= (SELECT {pick}({best}) FROM partnerships WHERE {clause} AND (agreement_year IS NOT NULL "
+        f"OR other_year IS NOT NULL)) {_ORDER}"
+    )
+    return Query(sql, [*params, *params])
+
+
+# What a distinct count counts, as a grouping key.
+MEASURE_KEYS = {"units": "unit", "countries": "country", "partners": "partner"}
 
 
 # Every aggregate lists the rows it counts (source:line) and names its first row, for the citation.
@@ -115,7 +160,28 @@ _COUNTED = (
 _GROUPS = {
     "country": ("country", "any_value(country_en) AS country_en", "country"),
     "unit": ("unit_label AS unit", "any_value(unit_type) AS unit_type", "unit_label"),
+    "partner": ("partner", "any_value(country) AS country", "partner"),
+    "year": (
+        f"nullif({ROW_YEAR}, 9999) AS year",
+        "count(agreement_year) AS formal_agreements",
+        f"nullif({ROW_YEAR}, 9999)",
+    ),
+    "decade": (
+        f"(nullif({ROW_YEAR}, 9999) // 10 * 10) AS decade",
+        "count(agreement_year) AS formal_agreements",
+        f"(nullif({ROW_YEAR}, 9999) // 10 * 10)",
+    ),
+    "form": (
+        "CASE WHEN agreement_year IS NOT NULL THEN 'agreement' WHEN no_data THEN 'no_data' "
+        "WHEN letter_of_intent THEN 'letter_of_intent' WHEN other_form <> '' THEN 'other' "
+        "ELSE 'none' END AS form",
+        "count(DISTINCT unit_label) AS units",
+        "form",
+    ),
+    "unit_type": ("unit_type", "count(DISTINCT unit_label) AS units", "unit_type"),
 }
+# Breakdowns by time read in time order; the others most first.
+_CHRONOLOGICAL = {"year", "decade"}
 
 
 def grouped(intent: Intent, by: str) -> Query:
@@ -124,6 +190,10 @@ def grouped(intent: Intent, by: str) -> Query:
     clause, params = where(intent)
     select = f"SELECT {name}, count(*) AS partnerships, {extra}, {_COUNTED}FROM partnerships "
     order = f"ORDER BY partnerships DESC, {key}"
+    if by in _CHRONOLOGICAL:
+        order = f"ORDER BY {key} NULLS LAST"
+    elif intent.extreme == "fewest" or intent.order == "count_asc":
+        order = f"ORDER BY partnerships ASC, {key}"
     if not intent.limit:
         return Query(f"{select}WHERE {clause} GROUP BY {key} {order}", params)
     # Pick the top groups by count first, so row lists are built for those groups only.
@@ -179,3 +249,23 @@ def unit_labels(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, int
         "FROM partnerships p GROUP BY unit, unit_label"
     )
     return {unit: (label, kind, n) for unit, label, kind, n in con.execute(sql).fetchall()}
+
+
+def compared(intent: Intent) -> Query:
+    """Units (or countries) set side by side, each with its rows, countries and partners."""
+    by_unit = bool(intent.compare_units)
+    names = intent.compare_units if by_unit else intent.compare_countries
+    base = intent.model_copy(
+        update={"units": [], "compare_units": [], "compare_countries": []}
+        if by_unit
+        else {"countries": [], "compare_units": [], "compare_countries": []}
+    )
+    clause, params = where(base)
+    key = "unit_label" if by_unit else "country"
+    sql = (
+        f"SELECT {key} AS name, count(*) AS partnerships, count(DISTINCT country) AS countries, "
+        f"count(DISTINCT partner) AS partners, count(DISTINCT unit_label) AS units, {_COUNTED}"
+        f"FROM partnerships WHERE {clause} AND {key} IN ({', '.join('?' * len(names))}) "
+        f"GROUP BY {key} ORDER BY partnerships DESC, {key}"
+    )
+    return Query(sql, [*params, *names])

@@ -1,0 +1,96 @@
+"""Coverage: every word of a question is consumed by the plan or is a known function word.
+
+The parser marks what it used (names, cue phrases, years and numbers, topic words, a
+region); `leftover()` returns what is left, as the question's own phrases, classified:
+- `unknown_name`: a word in a name's place that no table or page knows ("Atlantis");
+- `content`: a noun or adjective the plan could not apply ("Virginia", "budget").
+Function words (lang/*.toml [vocabulary], lang/coverage.toml, Polish function classes by
+Morfeusz: prepositions, conjunctions, particles, pronouns, verbs, adverbs) are never reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.gazetteer import _analyses, stop_words
+from assistant.text import fold
+from assistant.vocabulary import load
+
+# Morfeusz classes that carry no constraint of their own.
+_FUNCTION_CLASSES = {
+    "prep", "conj", "comp", "qub", "ppron12", "ppron3", "siebie", "adv", "interj", "pred",
+    "fin", "praet", "inf", "impt", "imps", "bedzie", "aglt", "winien", "pcon", "pant", "num",
+    "burk", "part", "ger", "pact", "ppas", "adja", "adjp", "adjc",
+}  # fmt: skip
+# Words after which a name is expected ("partners of X", "partnerzy X", "z X").
+_NAME_SLOT = {"of", "with", "for", "z", "ze", "dla", "w", "we", "in", "to", "do", "od", "u"}
+
+
+@dataclass
+class Leftover:
+    text: str
+    kind: str  # unknown_name | content
+    index: int
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    known = set(stop_words())
+    for phrases in load("cues")["cues"].values():
+        known.update(w for p in phrases for w in fold(p).replace("~", "").split())
+    data = load("coverage")
+    for words in data["function_words"].values():
+        known.update(fold(w) for w in words)
+    return frozenset(known)
+
+
+def _is_function_word(token) -> bool:
+    if token.keys & _known():
+        return True
+    analyses = _analyses(token.text.lower())
+    if not analyses:
+        return False
+    return all(tag.split(":", 1)[0] in _FUNCTION_CLASSES for _lemma, tag, _q in analyses)
+
+
+def _polish_knows(token) -> bool:
+    return bool(_analyses(token.text.lower()))
+
+
+def leftover(tokens, consumed: set[int], *, foreign: bool = False) -> list[Leftover]:
+    """The tokens nothing consumed and that are not function words, classified."""
+    found: list[Leftover] = []
+    for i, token in enumerate(tokens):
+        if i in consumed or token.text.isdigit() or not any(c.isalpha() for c in token.text):
+            continue
+        if _is_function_word(token):
+            continue
+        capital = (
+            token.text[:1].isupper()
+            and not token.text.isupper()
+            or len(token.text) > 1
+            and token.text.isupper()
+        )
+        previous = fold(tokens[i - 1].text) if i > 0 else ""
+        slot = previous in _NAME_SLOT or (i > 0 and tokens[i - 1].keys & {"partner", "partnerzy"})
+        if foreign and not capital:
+            continue  # the words of a question in another language: only names can be read
+        if capital and (i > 0 or not _polish_knows(token)) or slot and not _polish_knows(token) and len(token.text) > 2:
+            found.append(Leftover(token.text, "unknown_name", i))
+        elif len(token.text) > 2:
+            found.append(Leftover(token.text, "content", i))
+    return _joined(found, tokens)
+
+
+def _joined(found: list[Leftover], tokens) -> list[Leftover]:
+    """Neighbouring leftovers of one kind are one phrase ("Wielkie Zadupie Górne")."""
+    phrases: list[Leftover] = []
+    for item in found:
+        last = phrases[-1] if phrases else None
+        if last and last.kind == item.kind and item.index == last.index + 1:
+            last.text = f"{last.text} {item.text}"
+            last.index = item.index
+        else:
+            phrases.append(Leftover(item.text, item.kind, item.index))
+    return phrases

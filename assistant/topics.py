@@ -1,0 +1,84 @@
+"""What a cooperation is about: the words of the survey's other-form cells, by lemma.
+
+The survey writes the subject of a cooperation into the other-form cell ("współpraca
+szkół", "wymiana młodzieży", "porozumienie miast ośrodków pielgrzymkowych"). At start the
+runtime indexes those cells' words by folded Polish lemma; a question word whose lemma (or,
+for English, whose bridge entry in lang/topics.toml) is in the index becomes a topic filter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from assistant.text import fold, lemmas, strip_html
+from assistant.vocabulary import load
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _bridge() -> dict[tuple[str, ...], tuple[str, ...]]:
+    return {
+        tuple(fold(key).split()): tuple(fold(v) for v in values)
+        for key, values in load("topics")["bridge"].items()
+    }
+
+
+@dataclass
+class TopicIndex:
+    """folded lemma -> the folded words of the cells that have it."""
+
+    words: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_cells(cls, cells: list[str]) -> TopicIndex:
+        index = cls()
+        for cell in cells:
+            for word in _WORD.findall(strip_html(cell)):
+                folded = fold(word)
+                for lemma in {folded, *(fold(x) for x in lemmas(word.lower()))}:
+                    index.words.setdefault(lemma, set()).add(folded)
+        return index
+
+    def forms(self, lemma_keys: set[str]) -> set[str]:
+        found: set[str] = set()
+        for key in lemma_keys:
+            found |= self.words.get(key, set())
+        return found
+
+    def read(self, tokens, free: list[int]) -> list[tuple[list[int], list[str]]]:
+        """Topic filters from the free (not yet consumed) tokens: (token indexes, cell words)."""
+        found: list[tuple[list[int], list[str]]] = []
+        taken: set[int] = set()
+        bridge = _bridge()
+        free_set = set(free)
+        for i in free:
+            if i in taken:
+                continue
+            for n in (2, 1):
+                span = list(range(i, i + n))
+                if any(j not in free_set for j in span) or span[-1] >= len(tokens):
+                    continue
+                key = tuple(fold(tokens[j].text) for j in span)
+                if key in bridge:
+                    forms = self.forms(set(bridge[key]))
+                    if forms:
+                        found.append((span, sorted(forms)))
+                        taken.update(span)
+                    break
+            else:
+                token = tokens[i]
+                if len(token.text) < 4 or not token.text.isalpha():
+                    continue
+                forms = self.forms(set(token.keys))
+                if forms:
+                    found.append(([i], sorted(forms)))
+                    taken.add(i)
+        return found
+
+
+def pattern(forms: list[str]) -> str:
+    """A regular expression matching any of these folded words as a whole word."""
+    return r"(^|[^a-z])(" + "|".join(re.escape(f) for f in sorted(forms)) + r")([^a-z]|$)"
