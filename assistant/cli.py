@@ -103,6 +103,14 @@ def print_summary(result) -> None:
                 resolved or "(unresolved: no single real unit fits)",
             )
         console.print(repairs)
+    for s in getattr(result, "places", []):
+        console.print(
+            f"Places (GeoNames), {s.source}, {s.side}s: {s.placed} placed, {s.ambiguous} ambiguous"
+            f" (candidates kept), {s.unplaced} unplaced, of {s.total}",
+            highlight=False,
+        )
+        if s.unplaced_names:
+            console.print(f"  unplaced: {'; '.join(s.unplaced_names)}", highlight=False)
     if result.page_facts:
         console.print(f"Page facts extracted: {result.page_facts}")
     passages = sum(f.passages for f in result.files)

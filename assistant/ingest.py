@@ -14,6 +14,7 @@ from assistant import corpus, index
 from assistant.config import Settings
 from assistant.errors import CorpusError
 from assistant.gazetteer import GAZETTEER_COLUMNS, GAZETTEER_DDL, build_entries
+from assistant.places import build_places
 from assistant.sql.load import bulk_insert, create_schema, load_tables
 from assistant.sql.tables import ParsedTable, parse_table, split_lines
 from assistant.vocabulary import country_names
@@ -44,6 +45,7 @@ class IngestResult:
     files: list[FileSummary] = field(default_factory=list)
     repairs: list[tuple] = field(default_factory=list)
     page_facts: int = 0
+    places: list = field(default_factory=list)  # assistant.places.PlacementSummary per table and side
     embedded: int = 0  # passages embedded this time (the others came from the cache)
 
 
@@ -114,6 +116,9 @@ def _build(settings, files, version, build: Path, progress: Progress) -> IngestR
             progress("Reading tables", done, len(tables))
         result.repairs = load_tables(con, parsed, country_names())
         result.files.extend(_table_summary(t) for t in parsed)
+        progress("Placing units and partners (GeoNames)", 0, 1)
+        result.places = build_places(con)
+        progress("Placing units and partners (GeoNames)", 1, 1)
         pages = [f for f in files if f.kind == "page"]
         summaries, result.embedded = _ingest_pages(settings, con, pages, build, progress)
         result.files.extend(summaries)

@@ -39,3 +39,19 @@ CREATE TABLE ingest_files (
 CREATE TABLE repairs (source VARCHAR, line INTEGER, field VARCHAR, written VARCHAR, resolved VARCHAR);
 
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+-- Places (assistant/places.py): every unit label and partner matched to GeoNames at ingestion.
+-- Derived facts, not survey data. kind: exact, alternate, disambiguated, seat town, fuzzy
+-- (score), ambiguous (candidates listed; voivodeship kept when all candidates share it), unplaced.
+CREATE TABLE places (
+    side VARCHAR, key VARCHAR, country VARCHAR, unit_type VARCHAR, kind VARCHAR, score DOUBLE,
+    geonameid INTEGER, name VARCHAR, lat DOUBLE, lon DOUBLE, population INTEGER,
+    voivodeship_code VARCHAR, voivodeship VARCHAR, candidates VARCHAR[], country_code VARCHAR
+);
+-- GeoNames places a question may name (all Polish ones, foreign ones of 5,000+ and the matched),
+-- and their names folded (primary and Latin-script alternate names: Lwów, Lviv, Lemberg).
+CREATE TABLE geo_places (
+    geonameid INTEGER, name VARCHAR, country_code VARCHAR, lat DOUBLE, lon DOUBLE,
+    population INTEGER, admin1 VARCHAR
+);
+CREATE TABLE geo_names (key VARCHAR, geonameid INTEGER, is_primary BOOLEAN);
