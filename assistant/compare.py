@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from assistant.compose import Draft, country_name, form_of, p
-from assistant.documents import Fact
-from assistant.models import Data
+from assistant import sources as source_names
+from assistant.compose import Draft, country_name, form_of
+from assistant.documents import Fact, finished
+from assistant.intent import Intent
+from assistant.models import Answer, Data
+from assistant.sql import query
 from assistant.sql.tables import partner_names
 from assistant.text import fold
 from assistant.vocabulary import load
@@ -47,9 +50,39 @@ def row_names(row: dict) -> frozenset[str]:
     )
 
 
-def compare(owner: str, lang: str, facts: list[Fact], rows: list[dict]) -> Draft:
+def p(lang: str, key: str) -> str:
+    return load(f"page_answers_{lang}")["compare"][key.removeprefix("compare_")]
+
+
+def respond(u, rt, state: dict) -> tuple[Answer, dict]:
+    """The 'both' route: a page owner's survey rows set against its page's partner list."""
+    owner = u.intent.units[0]
+    facts = [f for f in rt.facts if fold(f.owner) == fold(owner)]
+    cursor = rt.con.cursor()
+    try:
+        q = query.partnerships(Intent(units=[owner]))
+        columns, rows = q.run(cursor)
+    finally:
+        cursor.close()
+    known = source_names.read_sources(rt.con)
+    found = [dict(zip(columns, r, strict=True)) for r in rows]
+    draft = compare(owner, u.language, facts, found, known)
+    draft.sql = q.shown()
+    state["intent"] = Intent(units=[owner], unit_query=owner).model_dump()
+    return finished(draft, "both"), state
+
+
+def compare(
+    owner: str, lang: str, facts: list[Fact], rows: list[dict], known: dict | None = None
+) -> Draft:
     draft = Draft(lang)
-    draft.say("compare_head", owner=owner)
+    known = known or {}
+    survey = source_names.describe_sources(known, [r["source"] for r in rows], lang)
+    page = source_names.describe_sources(known, [f.source for f in facts], lang)
+    survey = survey or source_names.describe_sources(
+        known, [s for s, d in known.items() if d.kind == "table"], lang
+    )
+    draft.lines.append(p(lang, "head").format(owner=owner, survey=survey, page=page))
     matched_rows: set[int] = set()
     both: list[tuple[Fact, list[dict]]] = []
     page_only: list[Fact] = []
@@ -64,7 +97,7 @@ def compare(owner: str, lang: str, facts: list[Fact], rows: list[dict]) -> Draft
     survey_only = [r for i, r in enumerate(rows) if i not in matched_rows]
     data_rows: list[list] = []
 
-    draft.say("compare_both", n=len(both))
+    draft.lines.append(p(lang, "both").format(n=len(both)))
     for fact, survey_rows in both:
         page_marker = draft.cite(fact.source, fact.line, fact.line, fact.quote)
         for r in survey_rows:
@@ -83,7 +116,7 @@ def compare(owner: str, lang: str, facts: list[Fact], rows: list[dict]) -> Draft
             )
     _none_if_empty(draft, both)
 
-    draft.say("compare_survey", n=len(survey_only))
+    draft.lines.append(p(lang, "survey").format(n=len(survey_only), survey=survey))
     for r in survey_only:
         draft.lines.append(
             "- "
@@ -99,7 +132,7 @@ def compare(owner: str, lang: str, facts: list[Fact], rows: list[dict]) -> Draft
         )
     _none_if_empty(draft, survey_only)
 
-    draft.say("compare_page", n=len(page_only))
+    draft.lines.append(p(lang, "page").format(n=len(page_only)))
     for fact in page_only:
         draft.lines.append(
             "- "

@@ -23,6 +23,7 @@ from assistant.intent import Intent
 from assistant.models import Answer, Data
 from assistant.sql import query
 from assistant.text import fold
+from assistant.retrieval import vocabulary as page_vocabulary
 from assistant.understand import Understanding, Units, understand
 from assistant.vocabulary import country_names
 
@@ -94,6 +95,7 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
     ).fetchall()]  # fmt: skip
     owners = {fold(f.owner) for f in facts}
     units.page_owners = frozenset(label for label in labels if fold(label) in owners)
+    units.page_terms = page_vocabulary.read(con)  # words only the pages explain (ingestion)
     country_en = {fold(pl): fold(en) for pl, en in country_names().items()}
     for label in units.page_owners:
         rows = con.execute(
@@ -102,6 +104,11 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
         units.survey_countries[label] = frozenset(
             name for (c,) in rows.fetchall() for name in _country_names(c, country_en)
         )
+        units.survey_partners[label] = frozenset().union(*(
+            compare.place_names(n) for (n,) in con.execute(
+                "SELECT DISTINCT unnest(partner_names) FROM partnerships WHERE unit_label = ?", [label]
+            ).fetchall()
+        ))  # fmt: skip
         units.page_partners[label] = [
             (compare.place_names(f.partner), _country_names(f.country, country_en))
             for f in facts
@@ -231,9 +238,7 @@ def respond(u: Understanding, rt: Runtime, previous: dict | None, text: str) -> 
         hits = [h for h in rt.retriever().search(text, k=5) if h.matched == "both"]
         if hits:
             state["route"] = "documents"
-            return _finish(
-                documents.answer(lang, hits, [], rt.retriever().passages), "documents"
-            ), state
+            return documents.respond(u, rt, text, state)
     if u.route == "out_of_scope":
         key = "hostile" if u.reason == "hostile" else "out_of_scope"
         return Answer(language=lang, route="out_of_scope", answer=p(lang, key)), state
@@ -259,48 +264,15 @@ def respond(u: Understanding, rt: Runtime, previous: dict | None, text: str) -> 
 
 
 def _facts_about(rt: Runtime, intent: Intent | None) -> list[Fact]:
-    """Page facts of the asked city with the asked partner (names matched across languages)."""
-    if not intent or not intent.units or not intent.partners:
-        return []
-    owners = {fold(u) for u in intent.units}
-    wanted = frozenset().union(*(compare.place_names(n) for n in intent.partners))
-    return [
-        f for f in rt.facts if fold(f.owner) in owners and compare.place_names(f.partner) & wanted
-    ]
+    return documents.facts_about(rt.facts, intent)
 
 
 def _documents(u: Understanding, rt: Runtime, text: str, state: dict) -> tuple[Answer, dict]:
-    facts = _facts_about(rt, u.intent)
-    hits = rt.retriever().search(text, k=5)
-    if facts:
-        # The fact's line answers "since when"; other passages only if the question asks more.
-        cited = {(f.source, f.line) for f in facts}
-        hits = [] if u.reason != "detail" else [
-            h for h in hits
-            if not any(s == h.passage.source and h.passage.start_line <= n <= h.passage.end_line for s, n in cited)
-        ]  # fmt: skip
-    draft = documents.answer(u.language, hits, facts, rt.retriever().passages)
-    if not draft.citations:
-        return Answer(language=u.language, route="out_of_scope", answer=draft.text()), state
-    state["intent"] = u.intent.model_dump() if u.intent else None
-    return _finish(draft, "documents"), state
+    return documents.respond(u, rt, text, state)
 
 
 def _both(u: Understanding, rt: Runtime, state: dict) -> tuple[Answer, dict]:
-    owner = u.intent.units[0]
-    facts = [f for f in rt.facts if fold(f.owner) == fold(owner)]
-    cursor = rt.con.cursor()
-    try:
-        q = query.partnerships(Intent(units=[owner]))
-        columns, rows = q.run(cursor)
-    finally:
-        cursor.close()
-    draft = compare.compare(
-        owner, u.language, facts, [dict(zip(columns, r, strict=True)) for r in rows]
-    )
-    draft.sql = q.shown()
-    state["intent"] = Intent(units=[owner], unit_query=owner).model_dump()
-    return _finish(draft, "both"), state
+    return compare.respond(u, rt, state)
 
 
 def _finish(draft: Draft, route: str) -> Answer:

@@ -34,8 +34,14 @@ def scan(corpus_dir: Path) -> list[CorpusFile]:
     ):
         for path in sorted((corpus_dir / folder).glob("*")):
             if path.is_file() and path.suffix.lower() in suffixes:
+                # A sidecar description ('<file>.toml') is no source of its own, but part of the
+                # file's version: a new title or year rebuilds the index.
+                sidecar = path.with_name(path.name + ".toml")
                 try:
-                    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                    data = path.read_bytes()
+                    if sidecar.is_file():
+                        data += b"\0sidecar\0" + sidecar.read_bytes()
+                    digest = hashlib.sha256(data).hexdigest()
                 except OSError as error:
                     raise CorpusError(f"Cannot read {path}: {error.strerror}.") from error
                 found.append(CorpusFile(path, source_name(corpus_dir, path), kind, digest))

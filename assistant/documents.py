@@ -1,23 +1,45 @@
-"""Answers from the narrative pages: the passages that answer, quoted verbatim and cited.
+"""Answers from the narrative pages: the fact first, in the question's language, then the evidence.
 
-With no language model the answer stays extractive: a one-line lead in the question's
-language, then the lines themselves. A lead that states a fact (a partner and its date)
-is built only from a page fact, whose parts are verbatim pieces of the cited line.
+    question ──answer_types.classify──▶ date | number | list | name | yes_no | definition | pages
+    hits (hybrid search) ──units──▶ sentences and list items, scored by the question's terms
+    ──span of the asked type──▶ lead sentence (page_answers_<lang>.toml [lead]) + the smallest
+    verbatim evidence, labelled with the page's language where it differs from the question's
+
+A page fact (a partner line: who, whom, which form, which date) gives the lead of a partner
+question; everything else is extracted from the retrieved sentences. When no passage is
+relevant enough (a similarity threshold per embedding model, calibrated on the passage gold
+set) or none holds a span of the asked type, the answer says so and names what the pages
+cover; it never quotes passages in place of an answer.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from assistant.compose import Draft, p
-from assistant.retrieval.search import Hit
+from assistant import sources as source_names
+from assistant.answer_types import classify
+from assistant.compose import Draft
+from assistant.dates import Date, find_dates, written
+from assistant.models import Answer
+from assistant.retrieval.search import Hit, stopwords, word_terms
+from assistant.text import fold, words
+from assistant.vocabulary import load
 
-# A passage is quoted when it scores at least this share of the best hit's fused score.
-RELATIVE_FLOOR = 0.6
-MAX_PASSAGES = 3
+MAX_UNITS_SCANNED = 6  # hits whose sentences are read for an answer
+MAX_LIST_ITEMS = 20
 _NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.\s*")
-MAX_SECTION_ITEMS = 14
+_URL = re.compile(r"(?:https?://|www\.)[^\s,;)]+[^\s,;).]")
+_NUMBER = re.compile(
+    r"(?P<q>ponad|blisko|ok\.|około|prawie|over|nearly|about|almost)?\s*\(?"
+    r"(?P<n>(?<![\d.])\d{1,3}(?:[  ]\d{3})+|(?<![\d.])\d+)(?![\d.]\d)"
+)
+_ABBREVIATIONS = ("r.", "ok.", "m.in.", "np.", "tj.", "ul.", "nr.", "dr.", "ws.", "itd.")
+_CAPITALISED = re.compile(
+    r"(?:[A-ZŁŚŻŹĆÓ][\w’'-]+)(?:\s+(?:[A-ZŁŚŻŹĆÓ(][\w’'()-]+|i|and|of|dla|ds\.|the))*"
+    r"(?:\s+\([A-Z]{2,}\))?"
+)
 
 
 @dataclass(frozen=True)
@@ -36,16 +58,455 @@ class Fact:
     quote: str
 
 
-def relevant(hits: list[Hit]) -> list[Hit]:
-    """The hits worth quoting: the best one, and those close to it."""
-    if not hits:
-        return []
-    best = hits[0].score
-    return [h for h in hits if h.score >= RELATIVE_FLOOR * best][:MAX_PASSAGES]
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or list item: the smallest verbatim evidence a lead can rest on."""
+
+    source: str
+    first: int
+    last: int
+    quote: str  # verbatim: a substring of lines first..last joined by "\n"
+    section: str
+    context: str
+    rank: int  # rank of the hit it came from
+
+    @property
+    def text(self) -> str:
+        return " ".join(re.sub(r"(\w)-\s*\n\s*(?=\w)", r"\1", self.quote).split())
 
 
-def _blockquote(text: str) -> str:
-    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
+# --- language data ------------------------------------------------------------------------
+
+
+def ph(lang: str) -> dict:
+    return load(f"page_answers_{lang}")
+
+
+def _plural(lang: str, key: str, n: int) -> str:
+    forms = ph(lang)["lead"][key]
+    if n == 1:
+        return forms[0]
+    if lang == "pl" and len(forms) > 2:
+        few = n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+        return forms[1] if few else forms[2]
+    return forms[1]
+
+
+@lru_cache(maxsize=1)
+def _form_patterns() -> list[tuple[str, re.Pattern]]:
+    forms = load("page_forms")["forms"]
+    return [(key, re.compile("|".join(ps), re.IGNORECASE)) for key, ps in forms.items()]
+
+
+def form_key(text: str) -> str | None:
+    """The first form a text names ('list intencyjny' -> 'letter_of_intent'), renewals aside."""
+    found = [
+        (m.start(), -len(m.group(0)), key)
+        for key, pattern in _form_patterns()
+        if key != "renewed"
+        for m in [pattern.search(text)]
+        if m
+    ]
+    return min(found)[2] if found else None
+
+
+def _renewal(text: str) -> re.Match | None:
+    return dict(_form_patterns())["renewed"].search(text)
+
+
+def relevance_floor(embeddings: str) -> float:
+    """The similarity a passage needs to count as relevant, per embedding model
+    (assistant/lang/retrieval.toml [relevance], calibrated by bench/retrieval.py --calibrate)."""
+    floors = load("retrieval").get("relevance", {})
+    return float(floors.get(embeddings, floors.get("default", 0.0)))
+
+
+# --- question terms and units -------------------------------------------------------------
+
+
+def question_terms(question: str) -> list[tuple[str, frozenset[str]]]:
+    """(word, its search terms) for the content words of a question."""
+    found = []
+    for word in words(question.replace("’", "'")):
+        if fold(word) in stopwords() or len(word) < 2:
+            continue
+        terms = frozenset(word_terms(word))
+        if terms:
+            found.append((word, terms))
+    return found
+
+
+def units_of(passage, rank: int) -> list[Unit]:
+    """A list item stays whole; a paragraph is cut into its sentences (line ranges kept)."""
+    text = passage.text
+    if _NUMBERING.match(text) or "\n" not in text and len(text) < 200:
+        return [Unit(passage.source, passage.start_line, passage.end_line, text.strip(),
+                     passage.section, passage.context, rank)]  # fmt: skip
+    units, start = [], 0
+    for m in re.finditer(r"[.!?](?=\s+[A-ZŁŚŻŹĆÓ„\"“])", text):
+        if text[: m.end()].endswith(_ABBREVIATIONS) and not text[: m.end()].endswith(" r."):
+            continue
+        if text[: m.end()].endswith(" r.") and not re.search(r"\d\s*r\.$", text[: m.end()]):
+            continue
+        units.append(_unit(passage, start, m.end(), rank))
+        start = m.end()
+    units.append(_unit(passage, start, len(text), rank))
+    return [u for u in units if u.quote]
+
+
+def _unit(passage, start: int, end: int, rank: int) -> Unit:
+    text = passage.text
+    while start < end and text[start].isspace():
+        start += 1
+    first = passage.start_line + text.count("\n", 0, start)
+    last = passage.start_line + text.count("\n", 0, end)
+    return Unit(passage.source, first, last, text[start:end].strip(), passage.section,
+                passage.context, rank)  # fmt: skip
+
+
+def _score(unit: Unit, wanted, idf: dict[str, float], around_weight: float = 0.3) -> float:
+    own = {t for w in words(unit.text) for t in word_terms(w)}
+    around = {t for w in words(unit.context) for t in word_terms(w)}
+    score = 0.0
+    for _word, terms in wanted:
+        weights = [idf.get(t, 1.0) for t in terms & own]
+        if weights:
+            score += max(weights)
+        elif terms & around:
+            score += around_weight * max(idf.get(t, 1.0) for t in terms & around)
+    return score - 0.05 * unit.rank
+
+
+# --- spans ------------------------------------------------------------------------------
+
+
+def _dates(unit: Unit, wanted) -> Date | None:
+    """The date of the clause that shares most of the question's words."""
+    dates = find_dates(unit.text)
+    if not dates:
+        return None
+    text = unit.text
+    best, best_score = dates[0], -1.0
+    for d in dates:
+        clause = text[max(0, d.start - 80) : d.end + 10]
+        score = sum(bool(terms & set(_terms(clause))) for _w, terms in wanted)
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def _terms(text: str) -> list[str]:
+    return [t for w in words(text) for t in word_terms(w)]
+
+
+def _numbers(unit: Unit, wanted) -> tuple[str, str] | None:
+    """(number with its qualifier, the clause it stands in), numbers that are years aside."""
+    text = unit.text
+    candidates = []
+    for m in _NUMBER.finditer(text):
+        value = m["n"].replace(" ", "").replace("\u00a0", "")
+        if re.fullmatch(r"1[89]\d\d|20\d\d", value) and " " not in m["n"]:
+            continue
+        clause_start = max(text.rfind(",", 0, m.start()), text.rfind(".", 0, m.start() - 1)) + 1
+        ends = [i for i in (text.find(",", m.end()), text.find(". ", m.end())) if i > 0]
+        clause = text[clause_start : min(ends) if ends else len(text)].strip()
+        score = sum(bool(terms & set(_terms(clause))) for _w, terms in wanted)
+        candidates.append((score, m, clause))
+    if not candidates:
+        return None
+    _score_, m, clause = max(candidates, key=lambda c: c[0])
+    return (m["q"] or "").strip(), m["n"].strip(), clause
+
+
+def _name(unit: Unit, question: str) -> str | None:
+    urls = _URL.findall(unit.text)
+    if urls:
+        return urls[0]
+    asked = {fold(w) for w in words(question)}
+    for m in _CAPITALISED.finditer(unit.text):
+        name = m.group(0).strip()
+        if len(name) > 3 and fold(name.split()[0]) not in asked and m.start() > 0:
+            return name
+    return None
+
+
+# --- the answer ---------------------------------------------------------------------------
+
+
+def answer(
+    question: str,
+    lang: str,
+    hits: list[Hit],
+    facts: list[Fact],
+    passages: list,
+    known_sources: dict,
+    floor: float,
+    idf: dict[str, float] | None = None,
+    kind: str | None = None,
+) -> Draft:
+    """A page answer: its lead states the fact in `lang`, the evidence follows it."""
+    draft = Draft(lang)
+    kind = kind or classify(question, lang)
+    wanted = question_terms(question)
+    if facts:
+        _fact_answer(draft, facts, question, kind, passages, known_sources)
+        return draft
+    relevant = [h for h in hits if _relevant(h, floor)]
+    if not relevant:
+        _none(draft, known_sources)
+        return draft
+    units = [
+        u for rank, h in enumerate(relevant[:MAX_UNITS_SCANNED]) for u in units_of(h.passage, rank)
+    ]
+    # A definition stands under the heading that names the thing ('EUROPA DLA OBYWATELI').
+    around = 1.0 if kind == "definition" else 0.3
+    ranked = sorted(units, key=lambda u: -_score(u, wanted, idf or {}, around))
+    if kind == "list":
+        if _list_answer(draft, ranked, wanted, passages, known_sources, idf or {}):
+            return draft
+        kind = "other"
+    for unit in ranked:
+        if _lead(draft, unit, kind, wanted, question, known_sources):
+            _evidence(draft, unit, known_sources)
+            return draft
+    _none(draft, known_sources)
+    return draft
+
+
+def _relevant(hit: Hit, floor: float) -> bool:
+    return hit.matched == "both" or (hit.similarity or 0.0) >= floor
+
+
+def _page(known: dict, source: str, lang: str) -> str:
+    return source_names.describe_source(known, source, lang)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lead(draft: Draft, unit: Unit, kind: str, wanted, question: str, known: dict) -> bool:
+    lang, lead = draft.lang, ph(draft.lang)["lead"]
+    values = {
+        "page": _page(known, unit.source, lang),
+        "Page": _cap(_page(known, unit.source, lang)),
+    }
+    if kind == "date":
+        date = _dates(unit, wanted)
+        if date is None:
+            return False
+        span = _clause_around(unit.text, date.start, date.end)
+        values.update(date=written(date, lang), span=span)
+    elif kind == "number":
+        found = _numbers(unit, wanted)
+        if found is None:
+            return False
+        qualifier, number, span = found
+        qualifier = lead["qualifiers"].get(qualifier, qualifier)
+        values.update(number=f"{qualifier} {number}".strip(), span=span)
+    elif kind == "name":
+        name = _name(unit, question)
+        if name is None:
+            return False
+        values.update(name=name)
+    else:
+        values.update(span=_short(unit.text))
+        kind = kind if kind in ("definition", "yes_no") else "other"
+    marker = draft.cite(unit.source, unit.first, unit.last, unit.quote)
+    draft.lines.append(lead[kind].format(marker=marker, **values))
+    return True
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind(", ", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find(", ", end)) if i > 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return _short(_NUMBERING.sub("", text[left + 1 if left >= 0 else 0 : right + 1].strip()))
+
+
+def _short(text: str, limit: int = 240) -> str:
+    text = _NUMBERING.sub("", text).strip()
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _evidence(draft: Draft, unit: Unit, known: dict) -> None:
+    """The cited lines themselves, with the page's language where it is not the question's."""
+    quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in unit.quote.split("\n"))
+    label = _language_label(known, unit.source, draft.lang)
+    draft.lines.append("")
+    draft.lines.append(quoted + (f" {label}" if label else ""))
+
+
+def _language_label(known: dict, source: str, lang: str) -> str:
+    language = source_names.page_language(known, source)
+    if not language or language == lang:
+        return ""
+    lead = ph(lang)["lead"]
+    return lead["source_language"].format(language=lead["languages"].get(language, language))
+
+
+def _none(draft: Draft, known: dict) -> None:
+    pages = [s for s in known.values() if s.kind == "page"]
+    if not pages:
+        draft.lines.append(ph(draft.lang)["lead"]["none_plain"])
+        return
+    topics = "; ".join(s.title(draft.lang) for s in pages)
+    draft.lines.append(ph(draft.lang)["lead"]["none"].format(topics=topics))
+
+
+# --- lists --------------------------------------------------------------------------------
+
+
+def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf) -> bool:
+    """The items of the list the best unit stands in; items matching more of the question's
+    words than the rest ('German' in 'Which German cities') are the ones kept."""
+    if not ranked:
+        return False
+    best = ranked[0]
+    siblings = _section_items(best, passages)
+    if len(siblings) < 2:
+        return False
+    # Only the question's capitalised words ('German', 'Moldovan') narrow a list down.
+    narrowing = [(w, t) for n, (w, t) in enumerate(wanted) if w[:1].isupper() and n > 0]
+    scored = [(_score(u, narrowing, idf, 0.0) + 0.05 * u.rank, u) for u in siblings]
+    top = max(s for s, _ in scored)
+    floor = min(s for s, _ in scored)
+    items = (
+        [u for s, u in scored if s > floor + 0.5] if top > floor + 0.5 else [u for _, u in scored]
+    )
+    items = items[:MAX_LIST_ITEMS]
+    lang, lead = draft.lang, ph(draft.lang)["lead"]
+    heading = best.section if best.section and not best.section[:1].isdigit() else ""
+    page = _page(known, best.source, lang)
+    under = lead["list_under"].format(heading=heading) if heading else ""
+    draft.lines.append(
+        lead["list_head"].format(page=page, Page=_cap(page), n=len(items),
+                                 items=_plural(lang, "items", len(items)), under=under)
+    )  # fmt: skip
+    for unit in items:
+        marker = draft.cite(unit.source, unit.first, unit.last, unit.quote)
+        draft.lines.append(lead["list_item"].format(item=_short(unit.text, 200), marker=marker))
+    label = _language_label(known, best.source, lang)
+    if label:
+        draft.lines.append(label)
+    return True
+
+
+def _section_items(best: Unit, passages: list) -> list[Unit]:
+    """The items of the list `best` belongs to: numbered points under one parent, or the lines
+    under one heading."""
+    same = [p for p in passages if p.source == best.source and not p.boilerplate]
+    section = best.section
+    if section and section.replace(".", "").isdigit():
+        parent = section.rsplit(".", 1)[0] if "." in section else section
+        depth = parent.count(".") + 1
+        if "." not in section:  # a heading point ('4.'): its own items
+            depth, parent = 1, section
+        items = [
+            p for p in same
+            if p.section.startswith(parent + ".") and p.section.count(".") == depth
+        ]  # fmt: skip
+    elif section:
+        items = [p for p in same if p.section == section and p.start_line != p.end_line or
+                 p.section == section]  # fmt: skip
+    else:
+        items = []
+    return [Unit(p.source, p.start_line, p.end_line, p.text.strip(), p.section, p.context, 9)
+            for p in items]  # fmt: skip
+
+
+# --- partner facts --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    form: str | None  # a key of page_forms.toml
+    date: Date
+    renewed: bool
+
+
+def events(fact: Fact) -> list[Event]:
+    """What a partner line says happened, in order: 'list intencyjny (z 1994 r. wygasł),
+    odnowiony 21.06.2014 r.' -> a letter of intent in 1994, renewed on 2014-06-21."""
+    from assistant.retrieval.pagefacts import LIST_LINE
+
+    match = LIST_LINE.match(fact.quote)
+    if not match:  # a sentence naming several partners: only this partner's year is its own
+        if fact.year is None:
+            return []
+        return [Event(form_key(fact.form or ""), Date(str(fact.year), 0, 0), False)]
+    found: list[Event] = []
+    form = None
+    for clause in re.split(r"\.\s+(?=[A-ZŁŚŻ])|,\s+|\s+[–—-]\s+", match["rest"]):
+        form = form_key(clause) or form
+        renewal = _renewal(clause)
+        for d in find_dates(clause):
+            renewed = bool(renewal and renewal.start() < d.start)
+            found.append(Event(form or form_key(fact.form or ""), d, renewed))
+    return found
+
+
+def _fact_answer(draft: Draft, facts: list[Fact], question: str, kind: str, passages, known):
+    lang, lead = draft.lang, ph(draft.lang)["lead"]
+    asked_form = form_key(question)
+    for fact in facts:
+        first, last, quote = _fact_lines(fact, passages)
+        marker = draft.cite(fact.source, first, last, quote)
+        said = events(fact)
+        chosen = [e for e in said if asked_form and e.form == asked_form] or said
+        sentence = _fact_sentence(lang, fact, chosen)
+        status = fact.status
+        if status == "odnowiony" and any(e.renewed for e in chosen):
+            status = None  # the renewal is in the sentence already
+        status_text = (", " + ph(lang)["status"][status]) if status else ""
+        still = status in (None, "odnowiony")
+        prefix = lead["fact_yes"] if kind == "yes_no" and still else ""
+        draft.lines.append(prefix + sentence + status_text + f" {marker}.")
+        unit = Unit(fact.source, 0, 0, quote, "", "", 0)
+        _evidence(draft, unit, known)
+
+
+def _fact_sentence(lang: str, fact: Fact, chosen: list[Event]) -> str:
+    lead, forms = ph(lang)["lead"], ph(lang)["forms"]
+    if not chosen:
+        return lead["fact_since"].format(owner=fact.owner, partner=fact.partner, date="").strip()
+    first, *rest = chosen
+    if first.date.since or first.form in (None, "partner_city"):
+        text = lead["fact_since"].format(
+            owner=fact.owner, partner=fact.partner, date=written(first.date, lang, since=True)
+        )
+    else:
+        text = lead["fact_signed"].format(
+            owner=fact.owner, partner=fact.partner, form=forms.get(first.form, first.form),
+            date=written(first.date, lang),
+        )  # fmt: skip
+    for event in rest:
+        if event.renewed:
+            text += ", " + lead["fact_renewed"].format(date=written(event.date, lang))
+        else:
+            text += lead["fact_and"] + lead["fact_later"].format(
+                form=forms.get(event.form, event.form or ""), date=written(event.date, lang)
+            )
+    return text
+
+
+def _fact_lines(fact: Fact, passages: list) -> tuple[int, int, str]:
+    """The fact's line, and the lines it runs on over ('rozwi- / jania', '... trwają / prace'):
+    the smallest verbatim range that holds the whole item."""
+    passage = _passage_of(fact, passages)
+    if passage is None:
+        return fact.line, fact.line, fact.quote
+    lines = passage.text.split("\n")
+    start = fact.line - passage.start_line
+    end = start
+    while end + 1 < len(lines):
+        nxt = lines[end + 1].strip()
+        if nxt and not nxt[:1].islower():
+            break
+        if not nxt and (end + 2 >= len(lines) or not lines[end + 2].strip()[:1].islower()):
+            break
+        end += 1
+    return fact.line, passage.start_line + end, "\n".join(lines[start : end + 1])
 
 
 def _passage_of(fact: Fact, passages: list):
@@ -56,54 +517,128 @@ def _passage_of(fact: Fact, passages: list):
     return None
 
 
-def with_sections(chosen: list, passages: list) -> list:
-    """A heading that answers ('2. Partnerstwo Wschodnie:') brings the items of its section along."""
-    result = list(chosen)
-    for passage in chosen:
-        section = passage.section
-        if not section or not section.replace(".", "").isdigit() or section.count(".") > 1:
-            continue
-        prefix = section.rstrip(".") + "."
-        items = [
-            q for q in passages
-            if q.source == passage.source and q.section.startswith(prefix) and q.section != section
-            and q.section.count(".") == prefix.count(".")
-        ]  # fmt: skip
-        result += [q for q in items if q not in result][:MAX_SECTION_ITEMS]
-    return result
+def finished(draft: Draft, route: str) -> Answer:
+    return Answer(language=draft.lang, route=route, answer=draft.text(), data=draft.data,
+                  sql=draft.sql, citations=draft.citations)  # fmt: skip
 
 
-def answer(lang: str, hits: list[Hit], facts: list[Fact], passages: list | None = None) -> Draft:
+# --- from a routed question to an answer (called by assistant.core) -------------------------
+
+
+def facts_about(facts: list[Fact], intent) -> list[Fact]:
+    """Page facts of the asked city with the asked partner (names matched across languages)."""
+    from assistant.compare import place_names
+
+    if not intent or not intent.units or not intent.partners:
+        return []
+    owners = {fold(u) for u in intent.units}
+    wanted = frozenset().union(*(place_names(n) for n in intent.partners))
+    return [f for f in facts if fold(f.owner) in owners and place_names(f.partner) & wanted]
+
+
+def respond(u, rt, text: str, state: dict) -> tuple[Answer, dict]:
+    """The documents route: a page answer, or a plain 'the pages do not hold it'."""
+    lang = u.language
+    known = source_names.read_sources(rt.con)
+    retriever = rt.retriever()
+    kind = classify(text, lang)
+    owners = named_owners(text, rt.facts)
+    if len(owners) >= 2:
+        draft = shared_partners(lang, owners, rt.facts, retriever.passages, known)
+    elif kind == "pages":
+        draft = pages_mentioning(text, lang, retriever, rt.facts, known)
+    else:
+        facts = facts_about(rt.facts, u.intent) if kind != "definition" else []
+        hits = retriever.search(text, k=MAX_UNITS_SCANNED)
+        floor = relevance_floor(rt.settings.embeddings)
+        draft = answer(text, lang, hits, facts, retriever.passages, known, floor,
+                       retriever.keywords.idf, kind)  # fmt: skip
+    if not draft.citations:
+        return Answer(language=lang, route="out_of_scope", answer=draft.text()), state
+    state["intent"] = u.intent.model_dump() if u.intent else None
+    return finished(draft, "documents"), state
+
+
+def named_owners(text: str, facts: list[Fact]) -> list[str]:
+    """The page owners (cities with a partner list on a page) a question names, in order."""
+    from assistant.intent import tokenize
+
+    owners = {fold(f.owner): f.owner for f in facts}
+    found: list[str] = []
+    for token in tokenize(text):
+        for key in token.keys:
+            if key in owners and owners[key] not in found:
+                found.append(owners[key])
+    return found
+
+
+def shared_partners(lang: str, owners: list[str], facts: list[Fact], passages, known) -> Draft:
+    """'Which cities are partners of both Olsztyn and Białystok?': every page, each fact cited."""
+    from assistant.compare import place_names
+
     draft = Draft(lang)
-    for fact in facts:
-        # The lead frames the cited line in the question's language and quotes it verbatim; an
-        # item that runs on over more lines ("rozwi- / jania") is cited and quoted whole.
-        passage = _passage_of(fact, passages or [])
-        if passage and passage.end_line > passage.start_line:
-            marker = draft.cite(passage.source, passage.start_line, passage.end_line, passage.text)
-        else:
-            marker = draft.cite(fact.source, fact.line, fact.line, fact.quote)
-        line = _NUMBERING.sub("", fact.quote).strip()
-        draft.lines.append(
-            p(lang, "docs_fact").format(
-                owner=fact.owner, partner=fact.partner, line=line, marker=marker
+    lead = ph(lang)["lead"]
+    by_owner = {o: [f for f in facts if f.owner == o] for o in owners}
+    first, *others = owners
+    common = []
+    for fact in by_owner[first]:
+        names = place_names(fact.partner)
+        matches = [[g for g in by_owner[o] if place_names(g.partner) & names] for o in others]
+        if all(matches):
+            common.append([fact] + [m[0] for m in matches])
+    joined = (
+        ph(lang)["sources"]["list_sep"].join(owners[:-1])
+        + ph(lang)["sources"]["list_and"]
+        + owners[-1]
+    )
+    draft.lines.append(lead["both_owners"].format(n=len(common), owners=joined,
+                                                  partners=_plural(lang, "partners", len(common))))  # fmt: skip
+    for group in common:
+        cites = []
+        for fact in group:
+            a, b, quote = _fact_lines(fact, passages)
+            cites.append(
+                f"{_page(known, fact.source, lang)} {draft.cite(fact.source, a, b, quote)}"
             )
-        )
-        if passage and passage.end_line > passage.start_line:
-            draft.lines.append(_blockquote(passage.text) + f" {marker}\n")
-    chosen = relevant(hits)
-    if not chosen and not facts:
-        draft.say("docs_none")
+        names = " / ".join(dict.fromkeys(f.partner for f in group))
+        draft.lines.append(lead["both_owner_item"].format(names=names, cites="; ".join(cites)))
+    if not common:
+        draft.citations.clear()
+    return draft
+
+
+def pages_mentioning(text: str, lang: str, retriever, facts: list[Fact], known) -> Draft:
+    """'Which pages mention Russian cities?': the units of every page holding the question's
+    most specific word, grouped by page, each cited."""
+    draft = Draft(lang)
+    ignore = {t for w in ph(lang)["types"]["pages_ignore"] for t in word_terms(w)}
+    wanted = [(w, t - ignore) for w, t in question_terms(text) if t - ignore]
+    idf = retriever.keywords.idf
+    present = [
+        (max(idf.get(x, 0.0) for x in t), w, t) for w, t in wanted if any(x in idf for x in t)
+    ]
+    if not present:
+        _none(draft, known)
         return draft
-    if chosen:
-        draft.say("docs_lead")
-        shown = [hit.passage for hit in chosen]
-        if passages:
-            shown = with_sections(shown, passages)
-        for passage in shown:
-            marker = draft.cite(passage.source, passage.start_line, passage.end_line, passage.text)
-            quoted = "\n".join(
-                f"> {line}" if line.strip() else ">" for line in passage.text.split("\n")
+    _rarity, _word, terms = max(present, key=lambda p: p[0])
+    by_source: dict[str, list[Unit]] = {}
+    for passage in retriever.passages:
+        for unit in units_of(passage, 0):
+            if set(_terms(unit.text)) & terms:
+                by_source.setdefault(unit.source, []).append(unit)
+    lead = ph(lang)["lead"]
+    draft.lines.append(
+        lead["pages_head"].format(n=len(by_source), pages=_plural(lang, "pages", len(by_source)))
+    )
+    named = {(f.source, f.line): f.partner for f in facts}
+    for source, units in by_source.items():
+        items = []
+        for unit in units[:MAX_LIST_ITEMS]:
+            marker = draft.cite(unit.source, unit.first, unit.last, unit.quote)
+            items.append(
+                f"{named.get((unit.source, unit.first)) or _short(unit.text, 80)} {marker}"
             )
-            draft.lines.append(f"{quoted} {marker}\n")
+        label = _language_label(known, source, lang)
+        page = _page(known, source, lang) + (f" {label}" if label else "")
+        draft.lines.append(lead["pages_item"].format(page=_cap(page), items="; ".join(items)))
     return draft

@@ -123,6 +123,7 @@ def _build(settings, files, version, build: Path, progress: Progress) -> IngestR
         summaries, result.embedded = _ingest_pages(settings, con, pages, build, progress)
         result.files.extend(summaries)
         result.page_facts = con.execute("SELECT count(*) FROM page_facts").fetchone()[0]
+        _store_sources(con, files, build)
         progress("Building the gazetteer", 0, 1)
         _build_gazetteer(con)
         progress("Building the gazetteer", 1, 1)
@@ -155,6 +156,22 @@ def _build_gazetteer(con: duckdb.DuckDBPyConnection) -> None:
     entries = build_entries(units, partners, countries)
     con.execute(GAZETTEER_DDL)
     bulk_insert(con, "gazetteer", GAZETTEER_COLUMNS, (e.as_row() for e in entries))
+
+
+def _store_sources(con: duckdb.DuckDBPyConnection, files, build: Path) -> None:
+    """Each file's description (its sidecar '<file>.toml', or a label from its name)."""
+    from assistant import sources
+    from assistant.language import detect_language
+
+    described = []
+    for f in files:
+        language = None
+        if f.kind == "page":
+            kept = build / "extracted" / (f.source + ".txt")
+            text = kept.read_text("utf-8") if kept.exists() else corpus.read_text(f)
+            language = detect_language(text[:3000])
+        described.append(sources.describe_file(f.path, f.source, f.kind, language))
+    sources.store(con, described)
 
 
 def _table_summary(t: ParsedTable) -> FileSummary:
@@ -196,8 +213,11 @@ def _ingest_pages(
     settings, con, pages, build: Path, progress: Progress
 ) -> tuple[list[FileSummary], int]:
     """Pages -> passages (DuckDB + Chroma) and page facts; HTML/PDF text is kept for citations."""
+    from assistant.retrieval import vocabulary
+
     con.execute(_PASSAGES_DDL)
     if not pages:
+        vocabulary.store(con, [])
         return [], 0  # a tables-only corpus needs neither Chroma nor a model
     from assistant.retrieval.embeddings import make_embeddings
     from assistant.retrieval.extract import extract_text
@@ -239,6 +259,7 @@ def _ingest_pages(
         ([x.source, x.line, x.owner, x.partner, x.country, x.date_text, x.year, x.form, x.status, x.quote]
          for x in facts),
     )  # fmt: skip
+    vocabulary.store(con, every_passage)
     progress("Embedding passages", 0, 1)
     embeddings = make_embeddings(settings.embeddings, cache_dir=settings.data_dir / "cache")
     name = collection_name(build)

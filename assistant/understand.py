@@ -46,6 +46,9 @@ class Units:
     survey_countries: dict[str, frozenset[str]] = field(
         default_factory=dict
     )  # owner -> folded countries
+    # set by core._open from the index (assistant/retrieval/vocabulary.py, issue 11):
+    page_terms: frozenset[str] = frozenset()  # search terms only the pages explain
+    survey_partners: dict[str, frozenset[str]] = field(default_factory=dict)  # owner -> folded
 
     def label(self, written: str) -> str:
         return self.by_written.get(written, written)
@@ -214,50 +217,66 @@ def _drop_names_inside_topics(tokens, signals: Signals, matches: list[Match]) ->
 def _route_to_pages(
     intent: Intent, signals: Signals, units: Units, language: str, matches, named: set[int]
 ) -> Understanding | None:
-    """Questions the pages answer: about a page's city (a partner it lists, its associations,
-    since when, how documented), or about twinning in general (the ZMP network, the survey,
-    the Polish-German map, Europe for Citizens)."""
+    """Questions the pages answer: about page content (words that only the indexed pages hold:
+    associations, joint activities, programmes, the map), about a partner only a page lists, or
+    about several page owners at once; both sources when it compares or asks how a partnership
+    is documented. A pair or unit the survey holds stays with the survey, "since when" included."""
+
+    from assistant.answer_types import classify
 
     def to(route: str, reason: str = "") -> Understanding:
         return Understanding(
             language, route, intent, reason=reason, signals=signals, matches=matches
         )
 
+    page_words = _page_words(signals, named, units)
+    owners = {fold(o) for o in units.page_owners}
+    if len({fold(n) for n in intent.units + intent.partners} & owners) >= 2:
+        return to("documents", "several")  # "partners of both Olsztyn and Białystok"
+    if classify(" ".join(t.text for t in signals.tokens), language) == "pages":
+        return to("documents", "several")  # "Which pages mention Russian cities?"
     owner = next((u for u in intent.units if u in units.page_owners), None)
     if owner:
         both_sources = signals.has("survey") and signals.has("page")
         if signals.has("compare") or signals.has("documentation") or both_sources:
             return to("both", "compare")
-        if signals.has("documents") or signals.has("page_detail") or _unexplained(signals, named):
+        if page_words or signals.has("page_detail") or _unexplained(signals, named):
             return to("documents", "detail")
         listed = units.page_partners.get(owner, [])
-        if intent.partners and any(names & set(map(fold, intent.partners)) for names, _ in listed):
-            return to("documents")
+        asked = set(map(fold, intent.partners))
+        if asked & units.survey_partners.get(owner, frozenset()):
+            return None  # a pair the survey holds: the survey answers, since when included
+        if asked and any(names & asked for names, _ in listed):
+            return to("documents")  # a partner only the page lists (Bornova, Yehud)
         wanted = {fold(c) for c in intent.countries}
         on_page = wanted and any(countries & wanted for _, countries in listed)
         in_survey = wanted & units.survey_countries.get(owner, frozenset())
-        if on_page and (not in_survey or signals.has("since_when")):
+        if on_page and not in_survey:
             return to("documents")  # "Czy Białystok ma partnera w Izraelu?": only the page knows
         return None
-    if intent.units and signals.has("documents"):
+    if intent.units and page_words:
         return to("documents", "detail")  # associations, visits, networks: only pages tell
     if intent.units or intent.partners:
         return None
     if intent.countries == ["Europa"]:
-        return to(
-            "documents"
-        )  # "partnerships in Europe": the European network, not the 3 'Europa' rows
+        return to("documents")  # "partnerships in Europe": the European network, not 'Europa' rows
     if intent.shape == "count" and not intent.has_filters() and signals.has("general"):
         return to("documents")  # "How many partnerships do Polish local governments have?"
-    if signals.has("documents"):
-        return to(
-            "documents"
-        )  # "the Polish-German map", "partnerships in Europe": not a survey filter
+    if page_words or signals.has("documents"):
+        return to("documents")  # "the Polish-German map", "Europe for Citizens"
     if intent.shape == "rank" and not intent.countries:
         return to("documents")  # looking for a partner, no country: how ZMP helps to find one
     if signals.has("since_when") and not (intent.countries or intent.form or _has_years(intent)):
         return to("documents")
     return None
+
+
+def _page_words(signals: Signals, named: set[int], units: Units) -> list[str]:
+    """Question words that only the indexed pages explain (their vocabulary, from ingestion)."""
+    from assistant.retrieval.vocabulary import page_words
+
+    free = [t.text for i, t in enumerate(signals.tokens) if i not in named]
+    return page_words(free, units.page_terms)
 
 
 def _has_years(intent: Intent) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from assistant.corpus import PAGE_SUFFIXES  # noqa: E402
 from assistant.retrieval.embeddings import make_embeddings  # noqa: E402
 from assistant.retrieval.extract import extract_text  # noqa: E402
 from assistant.retrieval.passages import Passage, split_page  # noqa: E402
@@ -39,6 +40,8 @@ def load_gold(path: Path = GOLD) -> list[dict]:
 def corpus_passages(corpus_dir: Path = ROOT / "corpus") -> list[Passage]:
     passages: list[Passage] = []
     for path in sorted((corpus_dir / "pages").glob("*")):
+        if path.suffix.lower() not in PAGE_SUFFIXES:  # sidecar descriptions (.toml)
+            continue
         source = "corpus/" + path.relative_to(corpus_dir).as_posix()
         passages.extend(split_page(source, extract_text(path)))
     return passages

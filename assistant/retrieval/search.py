@@ -34,6 +34,13 @@ KEYWORD_WEIGHT = 3.0  # keyword matches are the more precise on these pages (ben
 # Words of the title and headings above a passage count for less than its own words:
 # they are shared by every passage under the heading.
 CONTEXT_WEIGHT = 0.2
+# A capitalised question word of at least NAME_MIN letters that no passage holds is matched
+# to the most similar term (rapidfuzz ratio at least NAME_SIMILARITY): another spelling.
+NAME_MIN = 5
+NAME_SIMILARITY = 80
+# Rank fusion forgets by how much the best keyword match leads; a passage also gets this
+# weight times its keyword score's share of the best one (a rare name matched stands out).
+MARGIN_WEIGHT = 0.15
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,7 @@ class KeywordIndex:
         context_weight: float = CONTEXT_WEIGHT,
     ) -> None:
         self.k1, self.b = k1, b
+        self._names: list[str] | None = None
         counts = [Counter(terms(t)) for t in texts]
         for counter, context in zip(counts, contexts or [], strict=False):
             for term in terms(context):
@@ -168,7 +176,7 @@ class KeywordIndex:
         as an English word matching itself.
         """
         scores: dict[int, float] = {}
-        for alternatives in {_query_terms(w) for w in words(clean(query))}:
+        for alternatives in {self._known_terms(w) for w in words(clean(query))}:
             best: dict[int, float] = {}
             for term in alternatives:
                 for doc, value in self._term_scores(term):
@@ -176,6 +184,24 @@ class KeywordIndex:
             for doc, value in best.items():
                 scores[doc] = scores.get(doc, 0.0) + value
         return sorted(scores.items(), key=lambda item: -item[1])[:k]
+
+    def _known_terms(self, word: str) -> tuple[str, ...]:
+        """The word's terms; a name the pages spell otherwise ('Jehud' for 'Yehud', one letter
+        apart) is matched to the closest term of the index."""
+        found = _query_terms(word)
+        if not word[:1].isupper() or len(word) < NAME_MIN or any(t in self.postings for t in found):
+            return found
+        from rapidfuzz import fuzz, process
+
+        closest = process.extractOne(
+            fold(word), self.names(), scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY
+        )
+        return (closest[0],) if closest else found
+
+    def names(self) -> list[str]:
+        if self._names is None:
+            self._names = [t for t in self.postings if len(t) >= NAME_MIN and t.isalpha()]
+        return self._names
 
     def _term_scores(self, term: str) -> list[tuple[int, float]]:
         idf, k1 = self.idf.get(term, 0.0), self.k1
@@ -246,6 +272,10 @@ def fuse(
         for rank, (number, _score) in enumerate(ranked, 1):
             fused[number] = fused.get(number, 0.0) + weight / (RRF_K + rank)
     similarity, keyword_score = dict(vector), dict(keyword)
+    best_keyword = keyword[0][1] if keyword else 0.0
+    if best_keyword > 0:
+        for number, score in keyword:
+            fused[number] += MARGIN_WEIGHT * (score / best_keyword) ** 4
     hits = []
     for number, score in sorted(fused.items(), key=lambda item: -item[1]):
         in_vector, in_keyword = number in similarity, number in keyword_score
