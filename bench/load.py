@@ -7,12 +7,20 @@ configured data dir (ASSISTANT_DATA_DIR; build the index first with `assistant i
 then each client alternates POST /api/chat and POST /api/chat/stream over a fixed set of
 Polish and English questions, follow-ups included. Prints answers/s, latency percentiles,
 errors, time to the first streamed delta, and the RSS of each server process.
+
+    python bench/load.py --servers 2 --workers 1 --postgres
+
+Several servers (`--servers N`) share one conversation store: the data dir's SQLite file, or
+PostgreSQL with `--database-url postgresql://...` or `--postgres` (a throwaway server from
+Debian's binaries, as the tests start one). A question goes to one server and its follow-up to
+the next, so every follow-up crosses servers.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import signal
@@ -148,24 +156,33 @@ async def ask_stream(
     return done["conversation_id"]
 
 
-async def client_loop(url: str, deadline: float, stats: Stats, seed: int) -> None:
+async def client_loop(urls: list[str], deadline: float, stats: Stats, seed: int) -> None:
     rng = random.Random(seed)
-    async with httpx.AsyncClient(base_url=url, timeout=120) as client:
+    clients = [httpx.AsyncClient(base_url=url, timeout=120) for url in urls]
+    try:
         turn = 0
         while time.monotonic() < deadline:
             question, follow_up = rng.choice(QUESTIONS)
             ask = ask_stream if turn % 2 else ask_json
+            first, then = clients[turn % len(clients)], clients[(turn + 1) % len(clients)]
             turn += 1
             try:
-                conversation = await ask(client, question, None, stats)
+                conversation = await ask(first, question, None, stats)
                 if follow_up and conversation and time.monotonic() < deadline:
-                    await ask(client, follow_up, conversation, stats)
+                    await ask(then, follow_up, conversation, stats)
             except httpx.HTTPError as error:
                 stats.error(type(error).__name__)
+    finally:
+        for client in clients:
+            await client.aclose()
 
 
-def start_server(port: int, workers: int, log_path: Path) -> subprocess.Popen:
+def start_server(
+    port: int, workers: int, log_path: Path, database_url: str | None = None
+) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO), HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
+    if database_url:
+        env["ASSISTANT_DATABASE_URL"] = database_url
     # All clients share one loopback address: measure throughput, not the per-client limit.
     env.setdefault("ASSISTANT_RATE_LIMIT", "off")
     with open(log_path, "wb") as log:
@@ -216,21 +233,41 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--url", help="use a running server instead of starting one")
+    parser.add_argument("--servers", type=int, default=1, help="servers sharing one store")
+    parser.add_argument("--database-url", help="PostgreSQL for the conversation store")
+    parser.add_argument(
+        "--postgres", action="store_true", help="start a throwaway PostgreSQL for the store"
+    )
     args = parser.parse_args()
 
-    server = None
-    log_path = REPO / "bench" / "out" / "load-server.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    url = args.url
-    if url is None:
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        server = start_server(port, args.workers, log_path)
+    servers: list[subprocess.Popen] = []
+    out = REPO / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    urls = [args.url] if args.url else []
+    with contextlib.ExitStack() as stack:
+        database_url = args.database_url
+        if args.postgres:
+            sys.path.insert(0, str(REPO / "tests"))
+            from postgres import postgres_server
+
+            database_url = stack.enter_context(postgres_server()).url
+        if not urls:
+            for n in range(args.servers):
+                port = free_port()
+                urls.append(f"http://127.0.0.1:{port}")
+                log_path = out / ("load-server.log" if n == 0 else f"load-server-{n + 1}.log")
+                servers.append(start_server(port, args.workers, log_path, database_url))
+        run_load(args, urls, servers, "postgresql" if database_url else "sqlite")
+
+
+def run_load(args, urls: list[str], servers: list[subprocess.Popen], store: str) -> None:
     try:
         started = time.monotonic()
-        asyncio.run(warm_up(url, args.workers))
+        for url in urls:
+            asyncio.run(warm_up(url, args.workers))
         print(
-            f"server ready in {time.monotonic() - started:.1f} s at {url} ({args.workers} workers)"
+            f"{len(urls)} server(s) ready in {time.monotonic() - started:.1f} s at "
+            f"{', '.join(urls)} ({args.workers} workers each, conversation store: {store})"
         )
         stats = Stats()
         deadline = time.monotonic() + args.duration
@@ -238,7 +275,7 @@ def main() -> None:
 
         async def run() -> None:
             await asyncio.gather(
-                *(client_loop(url, deadline, stats, seed) for seed in range(args.clients))
+                *(client_loop(urls, deadline, stats, seed) for seed in range(args.clients))
             )
 
         asyncio.run(run())
@@ -255,7 +292,7 @@ def main() -> None:
             f"p99 {ms(stats.first_delta, 99):.0f}"
         )
         print(f"errors {sum(stats.errors.values())} {stats.errors or ''}")
-        if server is not None:
+        for server in servers:
             for pid in [server.pid, *children(server.pid)]:
                 try:
                     rss, peak, cmd = memory(pid)
@@ -263,7 +300,7 @@ def main() -> None:
                     continue
                 print(f"pid {pid}: RSS {rss:.0f} MB (peak {peak:.0f} MB)  {cmd}")
     finally:
-        if server is not None:
+        for server in servers:
             os.killpg(server.pid, signal.SIGTERM)
             try:
                 server.wait(timeout=15)
