@@ -399,7 +399,7 @@ PLACES_COLUMNS = [
     ("kind", "VARCHAR"), ("score", "DOUBLE"), ("geonameid", "INTEGER"), ("name", "VARCHAR"),
     ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("population", "INTEGER"),
     ("voivodeship_code", "VARCHAR"), ("voivodeship", "VARCHAR"), ("candidates", "VARCHAR[]"),
-    ("country_code", "VARCHAR"),
+    ("country_code", "VARCHAR"), ("folded", "VARCHAR"),
 ]  # fmt: skip
 GEO_PLACES_COLUMNS = [
     ("geonameid", "INTEGER"), ("name", "VARCHAR"), ("country_code", "VARCHAR"),
@@ -484,7 +484,7 @@ def _place_row(side, key, country, unit_type, m: Match, iso):
         side, key, country, unit_type, m.kind, m.score,
         g.geonameid if g else None, g.name if g else None, g.lat if g else None,
         g.lon if g else None, g.population if g else None, code, voivodeship_name(code),
-        [c.label() for c in m.candidates[:8]], iso,
+        [c.label() for c in m.candidates[:8]], iso, name_key(key),
     )  # fmt: skip
 
 
@@ -510,3 +510,290 @@ def placement_summary(con: duckdb.DuckDBPyConnection) -> list[PlacementSummary]:
             s.unplaced += 1
             s.unplaced_names.append(key)
     return list(summaries.values())
+
+
+# --------------------------------------------------------------------------- answer time
+# Everything below reads the index (places, geo_places, geo_names) and voivodeships.toml only.
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    """A voivodeship named in a question: its code, names, and the phrase as typed with its span."""
+
+    code: str
+    name: str
+    en: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A unit, a partner or a GeoNames place with its facts (all from GeoNames, not the survey)."""
+
+    label: str  # the unit label, the partner as written, or the GeoNames name
+    kind: str  # the match kind (see KINDS); 'geonames' for a place looked up by name
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+    voivodeship_code: str | None = None
+    voivodeship: str | None = None
+    country_code: str | None = None
+    geonameid: int | None = None
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def placed(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+# Words that make a following adjective part of a powiat's name ('powiatu lubelskiego').
+_POWIAT_WORDS = {"powiat", "powiatu", "powiecie", "powiatem", "powiatowi", "pow", "county"}
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
+_MAX_WORDS = 4
+
+
+@cache
+def _region_phrases() -> dict[str, tuple[str, bool]]:
+    """Folded phrase -> (voivodeship code, is an adjective form). Built once, from the data file."""
+    from assistant.gazetteer import _adjective_forms, inflect
+
+    phrases: dict[str, tuple[str, bool]] = {}
+    for code, entry in voivodeships().items():
+        adjective = entry["adjective"]
+        head, _, tail = adjective.rpartition("-")
+        forms = {f"{head}-{f}" if head else f for f in _adjective_forms(tail)}
+        for form in forms | {entry["name"]}:
+            phrases[name_key(form)] = (code, True)
+        for noun in ("województwo", "woj."):
+            for form in inflect(f"{noun} {entry['name']}", polish=True) | {
+                f"{noun} {f}" for f in forms
+            }:
+                phrases[name_key(form)] = (code, False)
+        for regional in entry.get("regional", []):
+            for form in inflect(regional, polish=True) | {regional}:
+                phrases[name_key(form)] = (code, False)
+        for english in entry.get("en_names", []) + [entry["en"]]:
+            phrases[name_key(english)] = (code, False)
+    return phrases
+
+
+def find_regions(text: str, skip_spans: Iterable[tuple[int, int]] = ()) -> list[RegionMatch]:
+    """Voivodeships named in a question, in Polish or English, any inflection, with or without
+    diacritics: 'z Małopolski', 'in Lower Silesia', 'w województwie lubelskim', 'podkarpackie gminy'.
+
+    The longest phrase wins ('Dolny Śląsk' over 'Śląsk'). Not a region: an adjective after a
+    singular powiat word ('powiatu lubelskiego' is the unit Powiat lubelski), a capitalised word
+    right after another capitalised name ('Tomaszów Lubelski', 'Siemianowice Śląskie'), and any
+    span in `skip_spans` (names the gazetteer already found as units).
+    """
+    from assistant.gazetteer import stop_words
+
+    phrases = _region_phrases()
+    tokens = list(_TOKEN.finditer(text))
+    skip = list(skip_spans)
+    found: list[RegionMatch] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+            start, end = tokens[i].start(), tokens[i + size - 1].end()
+            hit = phrases.get(name_key(" ".join(t.group() for t in tokens[i : i + size])))
+            if not hit or any(s < end and start < e for s, e in skip):
+                continue
+            code, adjective = hit
+            before = tokens[i - 1].group() if i else ""
+            if adjective and fold(before).rstrip(".") in _POWIAT_WORDS:
+                continue
+            if (
+                before[:1].isupper()
+                and text[start].isupper()
+                and fold(before) not in stop_words()
+                and fold(before) not in _POWIAT_WORDS
+            ):
+                continue
+            entry = voivodeships()[code]
+            found.append(RegionMatch(code, entry["name"], entry["en"], start, end, text[start:end]))
+            i += size - 1
+            break
+        i += 1
+    return found
+
+
+def region_codes(text: str) -> list[str]:
+    """The codes of the voivodeships named in a text, in order, each once."""
+    return list(dict.fromkeys(m.code for m in find_regions(text)))
+
+
+def unit_labels_in_regions(con, codes: Iterable[str]) -> set[str]:
+    """Unit labels (as in partnerships.unit_label) in these voivodeships. An ambiguous unit whose
+    candidate places all lie in one voivodeship counts there: that much GeoNames does say."""
+    codes = list(codes)
+    if not codes:
+        return set()
+    rows = con.execute(
+        "SELECT key FROM places WHERE side = 'unit' AND voivodeship_code IN "
+        f"({', '.join('?' * len(codes))})",
+        codes,
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+_PLACE_COLUMNS = (
+    "key, kind, name, lat, lon, population, voivodeship_code, voivodeship, country_code, "
+    "geonameid, candidates"
+)
+
+
+def _place(row) -> Place:
+    key, kind, name, lat, lon, population, code, region, country, geonameid, candidates = row
+    return Place(
+        key, kind, name, lat, lon, population, code, region, country, geonameid,
+        tuple(candidates or ()),
+    )  # fmt: skip
+
+
+def place_of(
+    con, name_or_label: str, kind: str = "any", country: str | None = None
+) -> Place | None:
+    """The place of a Polish unit (kind 'unit': a unit label or base name), a survey partner
+    ('partner', optionally within a survey country as written), or any GeoNames place held in the
+    index ('place': Žilina, Lviv / Lwów / Lemberg through alternate names; `country` an ISO code).
+    'any' tries unit, partner, then place. None when nothing by that name is known.
+
+    A GeoNames name that fits several places returns the most populous (in `country` if given),
+    with the others in `candidates`, so the caller can say which one it took or ask.
+    """
+    key = name_key(name_or_label)
+    for side in ("unit", "partner") if kind == "any" else (kind,):
+        if side not in ("unit", "partner"):
+            continue
+        sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE side = ? AND folded = ?"
+        params: list = [side, key]
+        if side == "partner" and country:
+            sql += " AND (country = ? OR country_code = ?)"
+            params += [country, country]
+        rows = con.execute(sql + " ORDER BY kind = 'unplaced', key", params).fetchall()
+        if rows:
+            return _place(rows[0])
+    if kind not in ("any", "place"):
+        return None
+    sql = (
+        "SELECT g.name, g.lat, g.lon, g.population, g.admin1, g.country_code, g.geonameid, "
+        "bool_or(n.is_primary) AS primary_name FROM geo_names n JOIN geo_places g USING (geonameid) "
+        "WHERE n.key = ?" + (" AND g.country_code = ?" if country else "") + " GROUP BY ALL "
+        "ORDER BY primary_name DESC, g.population DESC, g.geonameid"
+    )
+    rows = con.execute(sql, [key, country] if country else [key]).fetchall()
+    if not rows:
+        return None
+    name, lat, lon, population, admin1, iso, geonameid, _primary = rows[0]
+    others = tuple(f"{r[0]} ({r[5]}, {r[3]} inh., geonameid {r[6]})" for r in rows[1:8])
+    code = admin1 if iso == "PL" else None
+    return Place(
+        name, "geonames", name, lat, lon, population, code, voivodeship_name(code), iso,
+        geonameid, others,
+    )  # fmt: skip
+
+
+def units_within_km(
+    con, lat: float, lon: float, km: float, unit_type: str | None = None
+) -> dict[str, float]:
+    """Placed units within `km` of a point -> their distance in km (one decimal), nearest first."""
+    sql = (
+        "SELECT key, 2 * 6371.0 * asin(least(1, sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
+        "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2)))) AS km "
+        "FROM places WHERE side = 'unit' AND lat IS NOT NULL"
+        + (" AND unit_type = ?" if unit_type else "")
+    )
+    params: list = [lat, lat, lon] + ([unit_type] if unit_type else [])
+    rows = con.execute(f"SELECT key, km FROM ({sql}) WHERE km <= ? ORDER BY km, key", [*params, km])
+    return {key: round(d, 1) for key, d in rows.fetchall()}
+
+
+def unit_populations(con, labels: Iterable[str] | None = None) -> dict[str, int]:
+    """Unit label -> the population GeoNames gives its place (a powiat: its seat town's)."""
+    sql = "SELECT key, population FROM places WHERE side = 'unit' AND population IS NOT NULL"
+    if labels is None:
+        return dict(con.execute(sql).fetchall())
+    labels = list(labels)
+    if not labels:
+        return {}
+    rows = con.execute(f"{sql} AND key IN ({', '.join('?' * len(labels))})", labels)
+    return dict(rows.fetchall())
+
+
+def units_by_population(
+    con, low: int | None = None, high: int | None = None, unit_type: str | None = None
+) -> dict[str, int]:
+    """Placed units whose population lies in [low, high] -> population, largest first."""
+    sql = "SELECT key, population FROM places WHERE side = 'unit' AND population IS NOT NULL"
+    params: list = []
+    if low is not None:
+        sql, params = sql + " AND population >= ?", [*params, low]
+    if high is not None:
+        sql, params = sql + " AND population <= ?", [*params, high]
+    if unit_type:
+        sql, params = sql + " AND unit_type = ?", [*params, unit_type]
+    return dict(con.execute(sql + " ORDER BY population DESC, key", params).fetchall())
+
+
+def similar_in_size(
+    con, population: int, labels: Iterable[str] | None = None
+) -> list[tuple[str, float]]:
+    """Units ranked by how close their population is to `population` (ratio larger/smaller, 1.0
+    the same), closest first; among `labels` if given."""
+    found = unit_populations(con, labels)
+    ranked = [
+        (label, round(max(p, population) / max(1, min(p, population)), 2))
+        for label, p in found.items()
+        if p > 0
+    ]
+    return sorted(ranked, key=lambda item: (item[1], item[0]))
+
+
+def unplaced_units(con, labels: Iterable[str], need: str = "coordinates") -> list[str]:
+    """The labels among `labels` a place filter cannot judge: with no coordinates (need
+    'coordinates': distance, size), or with no known voivodeship (need 'voivodeship')."""
+    labels = list(labels)
+    if not labels:
+        return []
+    column = "lat" if need == "coordinates" else "voivodeship_code"
+    rows = con.execute(
+        f"SELECT key FROM places WHERE side = 'unit' AND {column} IS NOT NULL AND key IN "
+        f"({', '.join('?' * len(labels))})",
+        labels,
+    ).fetchall()
+    known = {r[0] for r in rows}
+    return sorted(set(labels) - known)
+
+
+def partnership_places(con, refs: Iterable[tuple[str, int]] | None = None) -> list[dict]:
+    """Partnership rows with both ends' place facts (for the map and CSV export); all rows, or
+    those at the (source, line) places given."""
+    refs = list(refs) if refs is not None else None
+    where = ""
+    params: list = []
+    if refs is not None:
+        if not refs:
+            return []
+        where = f"WHERE (p.source, p.line) IN ({', '.join('(?, ?)' for _ in refs)})"
+        params = [v for ref in refs for v in ref]
+    sql = f"""
+        SELECT p.source, p.line, p.raw, p.unit_label AS unit, p.unit_type, p.country, p.country_en,
+               p.partner, p.agreement_year, p.other_year, p.other_form, p.no_data,
+               u.kind AS unit_place_kind, u.name AS unit_place, u.lat AS unit_lat,
+               u.lon AS unit_lon, u.population AS unit_population,
+               u.voivodeship_code, u.voivodeship,
+               f.kind AS partner_place_kind, f.name AS partner_place, f.lat AS partner_lat,
+               f.lon AS partner_lon, f.population AS partner_population
+        FROM partnerships p
+        LEFT JOIN places u ON u.side = 'unit' AND u.key = p.unit_label
+        LEFT JOIN places f ON f.side = 'partner' AND f.key = p.partner AND f.country = p.country
+        {where}
+        ORDER BY p.unit_label, p.country, p.partner, p.source, p.line
+    """
+    cursor = con.execute(sql, params)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -46,7 +46,8 @@ CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE places (
     side VARCHAR, key VARCHAR, country VARCHAR, unit_type VARCHAR, kind VARCHAR, score DOUBLE,
     geonameid INTEGER, name VARCHAR, lat DOUBLE, lon DOUBLE, population INTEGER,
-    voivodeship_code VARCHAR, voivodeship VARCHAR, candidates VARCHAR[], country_code VARCHAR
+    voivodeship_code VARCHAR, voivodeship VARCHAR, candidates VARCHAR[], country_code VARCHAR,
+    folded VARCHAR  -- key folded (assistant.places.name_key): 'Lwów' and 'Lwow' meet
 );
 -- GeoNames places a question may name (all Polish ones, foreign ones of 5,000+ and the matched),
 -- and their names folded (primary and Latin-script alternate names: Lwów, Lviv, Lemberg).
