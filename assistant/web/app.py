@@ -39,7 +39,7 @@ from assistant.errors import (
     UnknownConversation,
 )
 from assistant.models import Answer
-from assistant.web import limits, security
+from assistant.web import export, limits, security
 
 log = logging.getLogger(__name__)
 
@@ -410,6 +410,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["Content-Type"],
     )
     _install_error_handlers(app)
+    app.include_router(export.router)  # GET /api/export/{conversation_id}/{turn}.csv
 
     @app.post("/api/chat", response_model=Answer, responses=ERRORS, tags=["chat"])
     def chat(request: ChatRequest) -> Answer:
