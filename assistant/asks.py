@@ -24,15 +24,23 @@ def read_measure(signals: Signals) -> str:
         return "partnerships"
     end = count[0][1]
     window = range(end, min(end + 3, len(signals.tokens)))
+    if any(_is_partnership_noun(t) for a, b in count[1:] for t in signals.tokens[b : b + 2]):
+        return "partnerships"  # "… Chodzi mi o liczbę partnerstw": said in so many words
     for i in window:
         for cue, measure in _MEASURE_CUES:
             if any(a <= i < b for a, b in signals.cues.get(cue, [])):
                 if measure == "units" and _partner_word_follows(signals, i):
-                    return "partners"  # "ile miast partnerskich", "how many partner towns"
+                    # "how many powiat partnerships" counts rows; "ile różnych miast
+                    # partnerskich" counts partners
+                    return "partners" if signals.has("distinct") else "partnerships"
                 return measure
         if any(k.startswith(_PARTNER_WORDS) for k in signals.tokens[i].keys):
             return "partners" if signals.has("distinct") else "partnerships"
     return "partnerships"
+
+
+def _is_partnership_noun(token) -> bool:
+    return any(k.startswith(("partnership", "partnerstw", "twinning")) for k in token.keys)
 
 
 def _partner_word_follows(signals: Signals, i: int) -> bool:
@@ -110,7 +118,12 @@ def apply_shape(intent: Intent, signals: Signals, group_by_country: bool) -> Non
         "yes_no",
     ):
         intent.shape, intent.extreme = "extreme", extreme  # type: ignore[assignment]
-    elif extreme in ("most", "fewest") and intent.shape in ("list", "group_unit", "group_country") or extreme == "fewest" and intent.shape == "count":
+    elif (
+        extreme in ("most", "fewest")
+        and intent.shape in ("list", "group_unit", "group_country")
+        or extreme == "fewest"
+        and intent.shape == "count"
+    ):
         intent.shape, intent.extreme = "extreme", extreme  # type: ignore[assignment]
         intent.group_by = "country" if group_by_country else "unit"
     intent.order = read_order(signals)  # type: ignore[assignment]

@@ -181,10 +181,23 @@ def eval_command(
         float, typer.Option(help="Exit non-zero below this overall accuracy.")
     ] = 0.97,
     show_failures: Annotated[int, typer.Option(help="How many failures to print.")] = 20,
+    perturb: Annotated[
+        bool,
+        typer.Option(
+            "--perturb",
+            help="Ask every passing case again in lower case without diacritics, with a typo, "
+            "a greeting, no question mark and a filler clause; report the share that stays the same.",
+        ),
+    ] = False,
 ) -> None:
     """Run a gold question set and print accuracy by category and language."""
-    from assistant.evaluate import run_eval
+    from assistant.evaluate import run_eval, run_perturb
 
+    if perturb:
+        share = run_perturb(get_settings(), file, console=console, show=show_failures)
+        if share < threshold:
+            fail(f"stability {share:.3f} is below the threshold {threshold:.2f}.")
+        return
     report = run_eval(get_settings(), file, console=console, show_failures=show_failures)
     if report.accuracy < threshold:
         fail(f"accuracy {report.accuracy:.3f} is below the threshold {threshold:.2f}.")

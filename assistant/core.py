@@ -21,9 +21,10 @@ from assistant.errors import IndexMissing, InputError
 from assistant.gazetteer import Gazetteer
 from assistant.intent import Intent
 from assistant.models import Answer, Data
+from assistant.retrieval import vocabulary as page_vocabulary
 from assistant.sql import query
 from assistant.text import fold
-from assistant.retrieval import vocabulary as page_vocabulary
+from assistant.topics import TopicIndex
 from assistant.understand import Understanding, Units, understand
 from assistant.vocabulary import country_names
 
@@ -114,6 +115,15 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
             for f in facts
             if fold(f.owner) == fold(label)
         ]
+    cells = [c for (c,) in con.execute(
+        "SELECT other_form FROM partnerships WHERE other_form <> '' AND NOT no_data"
+    ).fetchall()]  # fmt: skip
+    units.topics = TopicIndex.from_cells(cells)
+    units.placed = bool(con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'places'"
+    ).fetchone()[0]) and bool(con.execute(
+        "SELECT count(*) FROM places WHERE side = 'unit' AND voivodeship_code IS NOT NULL"
+    ).fetchone()[0])  # fmt: skip
     return Runtime(
         index_dir=index_dir,
         con=con,
@@ -187,6 +197,7 @@ def answer(
         previous = None
     understood = understand(text, previous, rt.units, rt.gazetteer)
     result, state = respond(understood, rt, previous, text)
+    result = _with_coverage(understood, result)
     model = llm.load(settings)  # None unless ASSISTANT_LLM is set (and usable)
     if model is not None:
         result, state = _with_model(
@@ -195,6 +206,39 @@ def answer(
     result.conversation_id = conversation_id
     rt.store.append(conversation_id, text, result.language, state, _stored(result))
     return result
+
+
+def _with_coverage(u: Understanding, result: Answer) -> Answer:
+    """What could not be applied is said first and listed in `not_applied`; a question in
+    another language is answered in English, saying so."""
+    lead: list[str] = []
+    intent = u.intent
+    if intent and intent.not_applied and result.route in ("table", "clarify", "out_of_scope"):
+        result.not_applied = list(intent.not_applied)
+        if u.reason != "unknown_place":
+            lead += _not_applied_sentences(result.language, intent)
+    if u.foreign_language:
+        lead.insert(0, p(result.language, "other_language"))
+    if lead:
+        result.answer = "\n".join([*lead, result.answer])
+    return result
+
+
+def _not_applied_sentences(lang: str, intent: Intent) -> list[str]:
+    quoted = {x: (f"“{x}”" if lang == "en" else f"„{x}”") for x in intent.not_applied}
+    unknown = [quoted[x] for x in intent.not_applied if x in intent.unknown_names]
+    region = [quoted[x] for x in intent.not_applied if x == intent.region]
+    rest = [
+        quoted[x]
+        for x in intent.not_applied
+        if x not in intent.unknown_names and x != intent.region
+    ]
+    sentences = []
+    for key, items in (("not_applied_region", region), ("not_applied_unknown", unknown),
+                       ("not_applied_content", rest)):  # fmt: skip
+        if items:
+            sentences.append(p(lang, key).format(phrases=", ".join(items)))
+    return sentences
 
 
 def _stored(result: Answer, keep_rows: int = 50) -> dict:
@@ -239,6 +283,14 @@ def respond(u: Understanding, rt: Runtime, previous: dict | None, text: str) -> 
         if hits:
             state["route"] = "documents"
             return documents.respond(u, rt, text, state)
+    if u.route == "out_of_scope" and u.reason == "unknown_place":
+        names = ", ".join(f"“{n}”" if lang == "en" else f"„{n}”" for n in u.intent.unknown_names)
+        state["intent"] = u.intent.model_dump()
+        return Answer(
+            language=lang,
+            route="out_of_scope",
+            answer=p(lang, "unknown_place").format(phrases=names),
+        ), state
     if u.route == "out_of_scope":
         key = "hostile" if u.reason == "hostile" else "out_of_scope"
         return Answer(language=lang, route="out_of_scope", answer=p(lang, key)), state
@@ -288,11 +340,18 @@ def _finish(draft: Draft, route: str) -> Answer:
 
 def _items(intent: Intent, found: list[dict]) -> list:
     """What 'the first one', 'a ten drugi?' will refer to in the next turn."""
-    if intent.shape == "group_country":
-        return [["country", g["country"]] for g in found[:50]]
-    if intent.shape in ("group_unit", "rank"):
-        return [["unit", g["unit"]] for g in found[:50]]
-    return [["partner", r["partner"], r["unit"], r["country"]] for r in found[:50]]
+    if not found:
+        return []
+    first = found[0]
+    if "line" in first and "partner" in first:
+        return [["partner", r["partner"], r["unit"], r["country"]] for r in found[:50]]
+    if "name" in first:
+        kind = "unit" if intent.compare_units else "country"
+        return [[kind, g["name"]] for g in found[:50]]
+    for kind in ("unit", "country"):
+        if kind in first:
+            return [[kind, g[kind]] for g in found[:50]]
+    return []
 
 
 def _picked_intent(pick: int, base: Intent, previous: dict | None) -> Intent | None:

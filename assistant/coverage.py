@@ -45,7 +45,7 @@ def _known() -> frozenset[str]:
     return frozenset(known)
 
 
-def _is_function_word(token) -> bool:
+def is_function_word(token) -> bool:
     if token.keys & _known():
         return True
     analyses = _analyses(token.text.lower())
@@ -64,7 +64,7 @@ def leftover(tokens, consumed: set[int], *, foreign: bool = False) -> list[Lefto
     for i, token in enumerate(tokens):
         if i in consumed or token.text.isdigit() or not any(c.isalpha() for c in token.text):
             continue
-        if _is_function_word(token):
+        if is_function_word(token):
             continue
         capital = (
             token.text[:1].isupper()
@@ -76,7 +76,13 @@ def leftover(tokens, consumed: set[int], *, foreign: bool = False) -> list[Lefto
         slot = previous in _NAME_SLOT or (i > 0 and tokens[i - 1].keys & {"partner", "partnerzy"})
         if foreign and not capital:
             continue  # the words of a question in another language: only names can be read
-        if capital and (i > 0 or not _polish_knows(token)) or slot and not _polish_knows(token) and len(token.text) > 2:
+        if (
+            capital
+            and (i > 0 or not _polish_knows(token))
+            or slot
+            and not _polish_knows(token)
+            and len(token.text) > 2
+        ):
             found.append(Leftover(token.text, "unknown_name", i))
         elif len(token.text) > 2:
             found.append(Leftover(token.text, "content", i))

@@ -137,6 +137,8 @@ def check(expect: dict[str, Any], result: Answer, settings: Settings) -> list[st
         allowed = {(s, int(n)) for s, n in expect["rows_within"]}
         if not refs or not refs <= allowed:
             failures.append(f"rows_within: {len(refs - allowed)} outside, {len(refs)} in all")
+        if expect.get("narrower") and len(refs) >= len(allowed):
+            failures.append("rows_within: not narrower than the unfiltered rows")
     if "not_applied" in expect:
         phrases = [fold(x) for x in result.not_applied]
         if expect["not_applied"] == [] and phrases:
@@ -222,3 +224,68 @@ def run_eval(
         f"Overall accuracy: {report.accuracy:.3f} ({len(report.results) - len(failed)}/{len(report.results)})"
     )
     return report
+
+
+# --------------------------------------------------------------------------- perturbations
+
+_GREETING = {"pl": "Dzień dobry, ", "en": "Hello, "}
+_FILLER = {"pl": "Mam pytanie: ", "en": "I was wondering: "}
+
+
+def perturbations(text: str, lang: str) -> dict[str, str]:
+    """The same question under surface changes visitors make: lower case without diacritics,
+    one typo in a non-name word, a greeting, no question mark, a filler clause."""
+    from assistant.gazetteer import stop_words
+
+    variants = {
+        "lower_no_diacritics": fold(text),
+        "greeting": _GREETING.get(lang, "Hello, ") + text[:1].lower() + text[1:],
+        "no_question_mark": text.rstrip(" ?？"),
+        "filler": _FILLER.get(lang, "I was wondering: ") + text,
+    }
+    # One typo (a letter dropped) in the longest common word: a function or domain word.
+    known = stop_words()
+    candidates = [w for w in re.findall(r"[^\W\d_]{6,}", text) if fold(w) in known]
+    if candidates:
+        word = max(candidates, key=len)
+        middle = len(word) // 2
+        variants["typo"] = text.replace(word, word[:middle] + word[middle + 1 :], 1)
+    return {k: v for k, v in variants.items() if v != text}
+
+
+def _signature(result: Answer) -> tuple:
+    data = result.data
+    refs = tuple(sorted(_row_refs(result)))
+    groups = tuple(sorted(_groups(result).items())) if data and not refs else ()
+    return (result.route, refs, groups, data.total if data else None)
+
+
+def run_perturb(settings: Settings, path: Path | None, console: Console, show: int = 20) -> float:
+    """The share of perturbed questions whose answer (route, rows, groups) stays the same."""
+    kept: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    changed: list[str] = []
+    for case in load_cases(path):
+        original, failures = run_case(case, settings)
+        if original is None or failures:
+            continue  # only questions answered right are perturbed
+        for kind, text in perturbations(case["turns"][-1], case.get("lang", "en")).items():
+            perturbed = {**case, "turns": [*case["turns"][:-1], text]}
+            result, _ = run_case({**perturbed, "expect": {}}, settings)
+            same = result is not None and _signature(result) == _signature(original)
+            kept[kind][0] += same
+            kept[kind][1] += 1
+            if not same:
+                changed.append(f"{case['id']} {kind}: {text!r}")
+    table = Table(title="Perturbations: answers that stay the same")
+    for column in ("perturbation", "same", "asked", "share"):
+        table.add_column(column, justify="left" if column == "perturbation" else "right")
+    for kind, (same, n) in sorted(kept.items()):
+        table.add_row(kind, str(same), str(n), f"{same / n:.3f}")
+    console.print(table)
+    for line in changed[:show]:
+        console.print(f"[yellow]CHANGED[/yellow] {line}", highlight=False)
+    same = sum(v[0] for v in kept.values())
+    total = sum(v[1] for v in kept.values())
+    share = same / total if total else 0.0
+    console.print(f"Stable under perturbation: {share:.3f} ({same}/{total})")
+    return share

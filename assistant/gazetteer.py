@@ -54,8 +54,9 @@ _GEO = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
 _ADJECTIVE_TAGS = ("adj", "ppas", "pact")  # "Zjednoczone" in Stany Zjednoczone is a participle
 _MAX_COMBINATIONS = 24
 _MIN_FUZZY_LENGTH = 5
-_MIN_FUZZY_SCORE = 0.84  # one edit in a name of at least 7 letters
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_MIN_FUZZY_SCORE = 0.86  # one edit in a foreign name of at least 8 letters
+_MIN_FUZZY_UNIT_SCORE = 0.8  # one edit in a Polish unit's name of at least 5 letters ("Krakuw")
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
 
 
 @dataclass(frozen=True)
@@ -532,7 +533,13 @@ class Gazetteer:
     # -- matching
 
     def _accept(
-        self, entry: GazetteerEntry, tokens: list[_Token], start: int, end: int, exact: bool
+        self,
+        entry: GazetteerEntry,
+        tokens: list[_Token],
+        start: int,
+        end: int,
+        exact: bool,
+        lenient: bool = False,
     ) -> bool:
         if entry.cased and not all(t.upper for t in tokens[start:end]):
             return False
@@ -550,12 +557,14 @@ class Gazetteer:
         followed = end < len(tokens) and tokens[end].folded in _after_cue_words()
         if not token.capital:
             # "łódź partnerzy", "brody": lower case is a name beside a partnership word, or alone.
-            return followed or len(tokens) == 1
+            return (
+                followed or len(tokens) == 1 or (lenient and token.folded not in _ambiguous_words())
+            )
         # A capital at the start of a sentence is no evidence, unless the word
         # is the whole message (an answer to "which one?") or "partners" follows.
         return not token.initial or len(tokens) == 1 or followed
 
-    def _candidates(self, tokens: list[_Token]) -> list[_Candidate]:
+    def _candidates(self, tokens: list[_Token], lenient: bool = False) -> list[_Candidate]:
         alternatives = [dict(self._alternatives(t)) for t in tokens]
         found: list[_Candidate] = []
         for i, options in enumerate(alternatives):
@@ -576,9 +585,12 @@ class Gazetteer:
                         length = sum(len(t) for t in form_tokens)
                         score = round(1.0 - distance / max(length, 1), 3)
                         if distance and score < _MIN_FUZZY_SCORE:
-                            continue  # "Gotham" is not Gotha: a typo needs a longer name
+                            # "Gotham" is not Gotha: a typo in a foreign name needs a longer one
+                            group = [e for e in group if e.kind == "unit"]
+                            if score < _MIN_FUZZY_UNIT_SCORE or not group:
+                                continue
                         for entry in group:
-                            if self._accept(entry, tokens, i, i + n, distance == 0):
+                            if self._accept(entry, tokens, i, i + n, distance == 0, lenient):
                                 found.append(_Candidate(i, i + n, entry, distance == 0, score))
         return found
 
@@ -606,10 +618,10 @@ class Gazetteer:
         return chosen
 
     def _find(
-        self, question: str, split_hyphens: frozenset[int]
+        self, question: str, split_hyphens: frozenset[int], lenient: bool = False
     ) -> tuple[list[Match], list[_Token]]:
         tokens = self._tokens(question, split_hyphens)
-        chosen = self._select(self._candidates(tokens))
+        chosen = self._select(self._candidates(tokens, lenient))
         merged: dict[tuple, Match] = {}
         for c in chosen:
             span = (tokens[c.start].start, tokens[c.end - 1].end)
@@ -645,9 +657,13 @@ class Gazetteer:
             by_key[ident] = m
         return sorted(by_key.values(), key=lambda m: (m.span, _KIND_ORDER[m.kind], m.key))
 
-    def find(self, question: str) -> list[Match]:
-        """Names in the question, in order; same-span matches are alternatives."""
-        matches, tokens = self._find(question, frozenset())
+    def find(self, question: str, lenient: bool = False) -> list[Match]:
+        """Names in the question, in order; same-span matches are alternatives.
+
+        `lenient`: the question is about partnerships, so a lower-case word that is both a
+        name and an ordinary Polish word ("łódź", "ruda", "lublina") is read as the name.
+        """
+        matches, tokens = self._find(question, frozenset(), lenient)
         covered = [m.span for m in matches]
         # "polsko-słowackie": a hyphenated word that names nothing whole is tried part by part.
         split = frozenset(
@@ -656,5 +672,5 @@ class Gazetteer:
             if "-" in t.text and not any(s <= t.start < e for s, e in covered)
         )
         if split:
-            matches, _tokens = self._find(question, split)
+            matches, _tokens = self._find(question, split, lenient)
         return matches

@@ -73,12 +73,14 @@ class Intent(BaseModel):
     every_country: bool = False  # intersection: units with partners in each of `countries`
     not_applied: list[str] = []  # the question's own phrases the plan could not apply
     unknown_names: list[str] = []  # places named that neither the survey nor the pages know
-    region: str | None = None  # a region named (the survey records none unless places apply)
+    region: str | None = None  # a region as the question names it ("z Małopolski")
+    regions: list[str] = []  # voivodeship codes (GeoNames admin1) the units must lie in
 
     def has_filters(self) -> bool:
         return bool(
             self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign
             or self.form_text or self.topics or self.compare_units or self.compare_countries
+            or self.regions
             or self.year is not None or self.year_from is not None or self.year_to is not None
         )  # fmt: skip
 
@@ -129,12 +131,12 @@ def tokenize(text: str) -> list[Token]:
 def _cue_word_buckets() -> dict[str, list[str]]:
     """Single words of the cue phrases, by first letter, for one typo ('partnr', 'ktore')."""
     buckets: dict[str, list[str]] = {}
-    for phrases in _cue_phrases().values():
-        for phrase in phrases:
-            for word in phrase:
-                word = word.rstrip("~")
-                if len(word) >= 5 and word.isalpha():
-                    buckets.setdefault(word[0], []).append(word)
+    vocabulary = [fold(w) for lang in ("pl", "en") for w in load(lang)["vocabulary"]["words"]]
+    phrases = [w for p in _cue_phrases().values() for phrase in p for w in phrase]
+    for word in phrases + vocabulary:
+        word = word.rstrip("~")
+        if len(word) >= 5 and word.isalpha():
+            buckets.setdefault(word[0], []).append(word)
     return {k: sorted(set(v)) for k, v in buckets.items()}
 
 
@@ -224,6 +226,14 @@ def find_cues(tokens: list[Token], skip: set[int]) -> dict[str, list[tuple[int, 
     taken = {
         i for cue in ("domestic", "foreign") for a, b in found.get(cue, []) for i in range(a, b)
     }
+    # "the largest number of" is a superlative, not a count: the longer cue wins its words.
+    for longer, shorter in (("top", "count"), ("fewest", "count"), ("oldest", "first"),
+                            ("newest", "yes_no")):  # fmt: skip
+        held = {i for a, b in found.get(longer, []) for i in range(a, b)}
+        if held and shorter in found:
+            found[shorter] = [(a, b) for a, b in found[shorter] if not set(range(a, b)) & held]
+            if not found[shorter]:
+                del found[shorter]
     if taken and "group_country" in found:
         found["group_country"] = [(a, b) for a, b in found["group_country"] if a not in taken]
         if not found["group_country"]:
@@ -413,6 +423,8 @@ def read_form_text(signals: Signals) -> list[str]:
 def read_form(signals: Signals) -> Form | None:
     if signals.has("no_data"):
         return "no_data"
+    if signals.has("informal") or signals.has("other_form") and signals.has("only"):
+        return "other_only"  # "informal cooperation", "only in another form": not b.d.
     if signals.has("letter_of_intent"):
         return "only_letter_of_intent" if signals.has("only") else "letter_of_intent"
     if signals.has("other_form"):

@@ -42,10 +42,16 @@ class TopicIndex:
                     index.words.setdefault(lemma, set()).add(folded)
         return index
 
-    def forms(self, lemma_keys: set[str]) -> set[str]:
+    def forms(self, lemma_keys: set[str], prefixes: bool = False) -> set[str]:
+        """The cell words with these lemmas; with `prefixes`, also words a key begins
+        ("baseball" -> "baseballowej", "pilgrim" -> "pielgrzym..." does not: no bridge, no match)."""
         found: set[str] = set()
         for key in lemma_keys:
             found |= self.words.get(key, set())
+            if prefixes and len(key) >= 5:
+                for word, forms in self.words.items():
+                    if word.startswith(key) and len(word) - len(key) <= 6:
+                        found |= forms
         return found
 
     def read(self, tokens, free: list[int]) -> list[tuple[list[int], list[str]]]:
@@ -62,6 +68,10 @@ class TopicIndex:
                 if any(j not in free_set for j in span) or span[-1] >= len(tokens):
                     continue
                 key = tuple(fold(tokens[j].text) for j in span)
+                if n == 1:  # a Polish word's lemma may have a bridge entry too ("straży" -> straż)
+                    key = next(
+                        (k for k in [key, *((x,) for x in tokens[i].keys)] if k in bridge), key
+                    )
                 if key in bridge:
                     forms = self.forms(set(bridge[key]))
                     if forms:
@@ -72,9 +82,14 @@ class TopicIndex:
                 token = tokens[i]
                 if len(token.text) < 4 or not token.text.isalpha():
                     continue
-                forms = self.forms(set(token.keys))
+                forms = self.forms(set(token.keys), prefixes=True)
                 if forms:
-                    found.append(([i], sorted(forms)))
+                    previous = found[-1] if found else None
+                    if previous and previous[0][-1] == i - 1:
+                        # "straży pożarnych": neighbouring topic words are one topic
+                        found[-1] = ([*previous[0], i], sorted(set(previous[1]) | forms))
+                    else:
+                        found.append(([i], sorted(forms)))
                     taken.add(i)
         return found
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from assistant import asks, coverage, scripts
 from assistant.gazetteer import Gazetteer, Match
 from assistant.intent import (
     Intent,
@@ -27,8 +28,9 @@ from assistant.intent import (
     read_years,
     tokenize,
 )
-from assistant.language import detect_language, vocabulary_vote
+from assistant.language import _mask, detect_language, vocabulary_vote
 from assistant.text import fold
+from assistant.topics import TopicIndex
 from assistant.vocabulary import load
 
 
@@ -49,6 +51,8 @@ class Units:
     # set by core._open from the index (assistant/retrieval/vocabulary.py, issue 11):
     page_terms: frozenset[str] = frozenset()  # search terms only the pages explain
     survey_partners: dict[str, frozenset[str]] = field(default_factory=dict)  # owner -> folded
+    topics: TopicIndex = field(default_factory=TopicIndex)  # words of the other-form cells
+    placed: bool = False  # the index has GeoNames places (voivodeships) for the units
 
     def label(self, written: str) -> str:
         return self.by_written.get(written, written)
@@ -66,6 +70,7 @@ class Understanding:
     signals: Signals | None = None
     matches: list[Match] = field(default_factory=list)
     pick: int | None = None  # "the first one" / "a ten drugi?": 1-based item of the previous answer
+    foreign_language: str | None = None  # a visitor's language other than Polish or English
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3}
@@ -76,18 +81,26 @@ _PARTNER_PREPOSITIONS = {"z", "ze", "with", "and", "i", "oraz"}
 def understand(
     message: str, previous: dict[str, Any] | None, units: Units, gazetteer: Gazetteer
 ) -> Understanding:
-    text = message.strip()
+    text = scripts.latinise_names(
+        message.strip(),
+        lambda latin: any(m.exact and m.span == (0, len(latin)) for m in gazetteer.find(latin)),
+    )
     tokens = tokenize(text)
-    matches = gazetteer.find(text)
-    matches += _foreign_inflections(text, tokens, matches, gazetteer)
     signals = Signals(tokens, find_cues(tokens, set()))
+    matches = gazetteer.find(
+        text, lenient=_asks_about_partnerships(signals) and not _looks_english(text)
+    )
+    matches += _foreign_inflections(text, tokens, matches, gazetteer)
     matches = _drop_names_inside_topics(tokens, signals, matches)
-    if not _asks_about_partnerships(signals) or _looks_english(text):
+    if not _asks_about_partnerships(signals):
         # A near-miss on an ordinary word ("weather" ~ Werther, "broken" ~ Borken) is not a name.
         matches = [m for m in matches if m.exact or m.text[:1].isupper()]
     spans = [m.span for m in matches]
     # With no evidence at all ("🙂", "2"), keep the conversation's language, else the site's (Polish).
     language = detect_language(text, spans) or (previous or {}).get("language") or "pl"
+    foreign = scripts.other_language(text, _mask(text, spans), vocabulary_vote(_mask(text, spans)))
+    if foreign:
+        language = "en"  # the contract: other languages are answered in English, saying so
     if is_hostile(text):
         return Understanding(language, "out_of_scope", reason="hostile")
     if is_offtopic(text):
@@ -105,11 +118,51 @@ def understand(
             language, "table", intent, followup=True, signals=signals, matches=matches
         )
 
-    intent, problem = _intent_from(text, signals, matches, units)
+    intent, problem = _intent_from(text, signals, matches, units, foreign=bool(foreign))
     if problem:
+        problem.foreign_language = foreign
         return _with_language(problem, language)
+    if intent.unknown_names and not foreign:
+        # "Partner towns of Opolanka Mała": an unknown name says nothing of the asker's language.
+        unknown = [(text.find(n), text.find(n) + len(n)) for n in intent.unknown_names]
+        language = detect_language(text, spans + unknown) or language
+    understood = _understood(text, intent, signals, matches, units, language, previous, named)
+    understood.foreign_language = foreign
+    return understood
 
-    routed = _route_to_pages(intent, signals, units, language, matches, named)
+
+def _understood(text, intent, signals, matches, units, language, previous, named) -> Understanding:
+    if previous and previous.get("intent") and _about_the_one(signals, previous):
+        return _merge_followup(intent, signals, previous, language, matches)
+    if intent.unknown_names and not (intent.units or intent.partners or intent.countries or
+                                     intent.compare_units or intent.topics):  # fmt: skip
+        # "partners of Atlantis": a place nobody knows is not fuzzed into a real one.
+        return Understanding(
+            language, "out_of_scope", intent, reason="unknown_place", signals=signals,
+            matches=matches,
+        )  # fmt: skip
+
+    if (
+        intent.unknown_names
+        and intent.units
+        and signals.first("yes_no") == 0
+        and not intent.partners
+    ):
+        # "Is Kraków twinned with Kyoto?": a partner the survey does not know is a No, not a drop.
+        name = intent.unknown_names[0]
+        intent.partners, intent.partner_query, intent.shape = [name], name, "yes_no"
+        intent.not_applied = [x for x in intent.not_applied if x != name]
+        intent.unknown_names = intent.unknown_names[1:]
+    # What only the survey's rows can answer (a topic of the other-form cells, a voivodeship)
+    # goes to the survey, unless a page's own city is named.
+    about_survey_cells = (intent.topics or intent.regions) and not set(intent.units) & set(
+        units.page_owners
+    )
+    routed = (
+        None
+        if about_survey_cells
+        else _route_to_pages(intent, signals, units, language, matches, named)
+    )
     if routed:
         return routed
 
@@ -124,7 +177,7 @@ def understand(
         return Understanding(
             language, "out_of_scope", reason="nothing", signals=signals, matches=matches
         )
-    if not _partnership_words(signals) and _foreign_words(signals, named):
+    if not _partnership_words(signals) and not intent.topics and _foreign_words(signals, named):
         # "Jaka będzie jutro pogoda w Krakowie?": a place we know, but not a question about partnerships.
         return Understanding(
             language, "out_of_scope", reason="other_topic", signals=signals, matches=matches
@@ -173,8 +226,12 @@ def _foreign_words(signals: Signals, named: set[int]) -> list[str]:
     ]
 
 
-# Polish case endings put on foreign names: "z Bardejovem", "w Bardejovie", "do Bardejova".
-_ENDINGS = ("iem", "em", "ie", "owi", "om", "ach", "ami", "u", "a", "ą", "ę", "y", "i")
+# Case endings put on names: Polish "z Bardejovem", "w Bardejovie", "do Bardejova"; Czech and
+# Slovak "s Ostravou", "Zakopaného", "s Košicami"; Lithuanian "su Kaunu".
+_ENDINGS = ("iem", "em", "ie", "owi", "om", "ach", "ami", "ého", "ou", "u", "a", "ą", "ę", "y",
+            "i", "e")  # fmt: skip
+# What the nominative may end in once the case ending is off: Ostrav-a, Košic-e, Kaun-as.
+_NOMINATIVE = ("", "a", "e", "o", "y", "i", "as", "is", "us")
 
 
 def _foreign_inflections(
@@ -190,11 +247,16 @@ def _foreign_inflections(
             if not t.text.endswith(ending):
                 continue
             stem = t.text[: -len(ending)]
-            hits = [
-                m
-                for m in gazetteer.find(stem)
-                if m.kind == "partner" and m.exact and m.text == stem
-            ]
+            hits = []
+            for tail in _NOMINATIVE:
+                name = stem + tail
+                hits = [
+                    m
+                    for m in gazetteer.find(name)
+                    if m.kind in ("partner", "unit") and m.exact and m.text == name
+                ]
+                if hits:
+                    break
             if hits:
                 found += [
                     Match(m.kind, m.key, m.units, (t.start, t.end), t.text, False, 0.9, m.name)
@@ -294,7 +356,7 @@ def _with_language(u: Understanding, language: str) -> Understanding:
 
 
 def _intent_from(
-    text: str, signals: Signals, matches: list[Match], units: Units
+    text: str, signals: Signals, matches: list[Match], units: Units, *, foreign: bool = False
 ) -> tuple[Intent, Understanding | None]:
     intent = Intent()
     unit_match, partner_matches, countries = _assign(text, matches)
@@ -302,13 +364,15 @@ def _intent_from(
         # "American cities partnered with Gdynia": with a foreign country asked for,
         # a name that can be a Polish unit is the unit, not a partner.
         unit_match, partner_matches = _unit_instead_of_partner(matches, partner_matches, unit_match)
+    compared = _compared_units(matches, signals, units)
+    if compared:
+        labels, spans = compared
+        intent.compare_units = labels
+        partner_matches = [m for m in partner_matches if m.span not in spans]
+        unit_match = None
     countries = _polish_side(text, matches, signals, countries, partner_matches)
     intent.foreign = signals.has("foreign") and not signals.has("domestic") and not countries
-    gmina_words = _own_gmina_words(signals)
-    if signals.has("powiat") and not gmina_words:
-        intent.unit_type = "powiat"
-    elif gmina_words and not signals.has("powiat") and not unit_match:
-        intent.unit_type = "gmina"
+    intent.unit_type = _unit_type(signals, unit_match)
     ambiguous: list[str] = []
     if unit_match:
         labels = sorted({units.label(u) for u in unit_match.units})
@@ -332,6 +396,11 @@ def _intent_from(
         intent.partners = sorted({m.key for m in partner_matches})
         intent.partner_query = partner_matches[0].name or partner_matches[0].text
     intent.countries = sorted(countries)
+    if len(intent.countries) >= 2 and not intent.compare_units:
+        if asks.asks_comparison(signals) and not signals.has("every"):
+            intent.compare_countries, intent.countries = intent.countries, []
+        elif signals.has("every") or _each_of(text):
+            intent.every_country = True  # "partners in both Germany and France"
     for key, value in read_years(text, signals).items():
         setattr(intent, key, value)
     intent.form = read_form(signals)
@@ -344,6 +413,13 @@ def _intent_from(
     if intent.shape == "rank":
         _place_to_be_near(intent, text, partner_matches)
     intent.show_all = signals.has("show_all")
+    if intent.compare_units or intent.compare_countries:
+        intent.shape = "compare"
+        intent.measure = asks.read_measure(signals)  # type: ignore[assignment]
+    elif intent.shape != "rank":
+        asks_countries = signals.has("group_country") and not intent.countries
+        asks.apply_shape(intent, signals, group_by_country=asks_countries)
+    _account(intent, text, signals, matches, units, foreign)
     if ambiguous:
         # Ask which unit is meant; the rest of the question is kept for the answer to the choice.
         return intent, Understanding(
@@ -351,6 +427,127 @@ def _intent_from(
             name=unit_match.text, signals=signals, matches=matches,
         )  # fmt: skip
     return intent, None
+
+
+# "i z Węgrami, i z Rumunią", "i na Litwie i w Estonii", "w Holandii oraz w Belgii":
+# a conjunction before each country, or "oraz" with the preposition repeated, asks for both.
+_EACH_OF = re.compile(
+    r"\b(?:i|oraz)\s+(?:z|ze|w|we|na)\s+\w+.*\b(?:i|oraz)\s+(?:z|ze|w|we|na)\s+\w+"
+    r"|\w+\s+oraz\s+(?:z|ze|w|we|na)\s+\w+"
+)
+
+
+def _each_of(text: str) -> bool:
+    return bool(_EACH_OF.search(fold(text)))
+
+
+def _unit_type(signals: Signals, unit_match: Match | None) -> str | None:
+    """'powiats', 'gminas', 'towns or counties' (both), 'gminas (not powiats)'."""
+    gmina_words, powiat = _own_gmina_words(signals), signals.has("powiat")
+    negated = [cue for cue in ("powiat", "gmina") if _negated_cue(signals, cue)]
+    if negated == ["powiat"] and signals.has("gmina") or negated == ["gmina"] and powiat:
+        return "gmina" if negated == ["powiat"] else "powiat"  # "powiats, and not gminas"
+    if powiat and signals.has("gmina") and _joined_by_or(signals):
+        return None  # "towns or counties", "gminy i powiaty": both tables
+    if gmina_words and powiat:
+        if negated == ["powiat"]:
+            return "gmina"
+        if negated == ["gmina"]:
+            return "powiat"
+        if _joined_by_or(signals):
+            return None  # "towns or counties", "gminy i powiaty": both tables
+    if powiat and not gmina_words:
+        return "gmina" if _negated_cue(signals, "powiat") else "powiat"
+    if gmina_words and not powiat and not unit_match:
+        return "gmina"
+    return None
+
+
+def _negated_cue(signals: Signals, cue: str) -> bool:
+    """'(not powiats)', 'bez powiatów', 'excluding counties': a negation right before the cue."""
+    for a, _b in signals.cues.get(cue, []):
+        window = signals.tokens[max(0, a - 2) : a]
+        if (
+            any(
+                any(x <= j < y for x, y in signals.cues.get("negation", []))
+                for j in range(max(0, a - 2), a)
+            )
+            and window
+        ):
+            return True
+    return False
+
+
+def _joined_by_or(signals: Signals) -> bool:
+    """A gmina word and a powiat word joined by 'or' / 'and' / 'i' / 'lub' / 'oraz'."""
+    spans = sorted(signals.cues.get("gmina", []) + signals.cues.get("powiat", []))
+    for (_a, b), (c, _d) in zip(spans, spans[1:], strict=False):
+        between = {fold(t.text) for t in signals.tokens[b:c]}
+        if c - b <= 2 and between & {"or", "and", "i", "lub", "albo", "oraz", "a", "and/or"}:
+            return True
+    return False
+
+
+def _compared_units(
+    matches: list[Match], signals: Signals, units: Units
+) -> tuple[list[str], set[tuple[int, int]]] | None:
+    """'Kraków or Wrocław: who has more partners?': two or more Polish units set side by side."""
+    unit_spans: dict[tuple[int, int], Match] = {}
+    for m in matches:
+        if m.kind == "unit":
+            unit_spans.setdefault(m.span, m)
+    if len(unit_spans) < 2 or not asks.asks_comparison(signals):
+        return None
+    labels = []
+    for m in unit_spans.values():
+        options = sorted({units.label(u) for u in m.units})
+        plain = [o for o in options if "(" not in o]
+        labels.append((plain or options)[0])
+    return list(dict.fromkeys(labels)), set(unit_spans)
+
+
+def _account(
+    intent: Intent, text: str, signals: Signals, matches: list[Match], units: Units, foreign: bool
+) -> None:
+    """Coverage: topics and regions read from the words nothing else used; the rest reported."""
+    spans = [m.span for m in matches]
+    consumed = {i for i, t in enumerate(signals.tokens) if any(s <= t.start < e for s, e in spans)}
+    for cue_spans in signals.cues.values():
+        consumed.update(i for a, b in cue_spans for i in range(a, b))
+    _regions(intent, text, signals, matches, units, consumed)
+    free = [
+        i
+        for i in range(len(signals.tokens))
+        if i not in consumed and not coverage.is_function_word(signals.tokens[i])
+    ]
+    for span, forms in units.topics.read(signals.tokens, free):
+        intent.topics.append(forms)
+        intent.topic_words.append(" ".join(signals.tokens[i].text for i in span))
+        consumed.update(span)
+    for item in coverage.leftover(signals.tokens, consumed, foreign=foreign):
+        if item.kind == "unknown_name":
+            intent.unknown_names.append(item.text)
+        intent.not_applied.append(item.text)
+
+
+def _regions(intent: Intent, text: str, signals: Signals, matches, units: Units, consumed) -> None:
+    """'gminy z Małopolski', 'towns in Lower Silesia': a voivodeship filter where the index has
+    places (GeoNames), else a constraint reported as not applied."""
+    from assistant.places import find_regions
+
+    unit_spans = [m.span for m in matches if m.kind == "unit" and m.exact]
+    found = find_regions(text, skip_spans=unit_spans)
+    if not found:
+        return
+    for region in found:
+        consumed.update(
+            i for i, t in enumerate(signals.tokens) if region.start <= t.start < region.end
+        )
+    intent.region = ", ".join(r.text for r in found)
+    if units.placed:
+        intent.regions = list(dict.fromkeys(r.code for r in found))
+    else:
+        intent.not_applied.append(intent.region)
 
 
 _TOWN_WORDS = {
@@ -555,22 +752,56 @@ def _is_followup(
     if not previous or not previous.get("intent"):
         return False
     if intent.units or intent.partners:
-        return False
+        return _switches_unit(intent, signals, previous)
+    if _about_the_one(signals, previous):
+        return True
     refines = (
         intent.countries or intent.year is not None or intent.year_from is not None
         or intent.year_to is not None or intent.form or intent.unit_type
         or signals.has("show_all") or signals.has("which_of_them") or signals.has("more_about")
         or signals.has("first") or signals.has("second") or signals.has("third")
-        or signals.has("count")
+        or signals.has("count") or intent.order or intent.topics or intent.regions
+        or intent.shape in ("extreme",)
     )  # fmt: skip
     short = len(signals.tokens) <= 8
     return bool(refines) and (short or signals.has("which_of_them"))
+
+
+_SWITCH_WORDS = {"and", "a", "i", "what", "about", "how", "co", "z", "ze", "the", "oraz", "for",
+                 "dla", "also", "też", "tez", "again", "und", "was", "ist", "mit"}  # fmt: skip
+
+
+def _switches_unit(intent: Intent, signals: Signals, previous: dict) -> bool:
+    """'And Wrocław?', 'a Rzeszowa?', 'what about Gdynia?': the same question for another unit."""
+    if not intent.units or intent.partners or intent.countries or len(signals.tokens) > 5:
+        return False
+    named = {fold(w) for u in intent.units for w in (intent.unit_query or u).split()}
+    rest = [t for t in signals.tokens if fold(t.text) not in named]
+    return all(fold(t.text) in _SWITCH_WORDS for t in rest) and bool(rest)
+
+
+def _about_the_one(signals: Signals, previous: dict) -> bool:
+    """'When did it start?', 'Od kiedy?' right after an answer of a single partnership."""
+    items = previous.get("items") or []
+    single = len(items) == 1 and items[0][0] == "partner"
+    return single and len(signals.tokens) <= 6 and signals.has("since_when")
 
 
 def _merge_followup(
     intent: Intent, signals: Signals, previous: dict, language: str, matches
 ) -> Understanding:
     base = Intent(**previous["intent"])
+    if _about_the_one(signals, previous):
+        return Understanding(
+            language, "table", base, followup=True, signals=signals, matches=matches, pick=1
+        )
+    if intent.units and _switches_unit(intent, signals, previous):
+        switched = base.model_copy(
+            update={"units": intent.units, "unit_query": intent.unit_query, "compare_units": [],
+                    "not_applied": [], "unknown_names": []}
+        )  # fmt: skip
+        return Understanding(language, "table", switched, followup=True, signals=signals,
+                             matches=matches)  # fmt: skip
     pick = _picked(signals)
     if pick and (signals.has("more_about") or len(signals.tokens) <= 5):
         return Understanding(
@@ -589,6 +820,15 @@ def _merge_followup(
         merged.form = intent.form
     if intent.unit_type and not merged.units:
         merged.unit_type = intent.unit_type
+    if intent.order:
+        merged.order = intent.order
+    if intent.topics:
+        merged.topics, merged.topic_words = intent.topics, intent.topic_words
+    if intent.regions:
+        merged.regions, merged.region = intent.regions, intent.region
+    if intent.shape == "extreme":
+        merged.shape, merged.extreme, merged.group_by = "extreme", intent.extreme, intent.group_by
+    merged.not_applied = intent.not_applied
     if signals.has("count"):
         merged.shape = "count"
     elif intent.shape not in ("list", "yes_no"):

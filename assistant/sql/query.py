@@ -88,6 +88,13 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
     for stem in intent.form_text if "form" not in skip else ():
         clauses.append("strip_accents(lower(agreement || ' ' || other_form)) LIKE ?")
         params.append(f"%{stem}%")
+    if intent.regions and "region" not in skip:
+        # Voivodeships come from GeoNames (the places table), not from the survey.
+        clauses.append(
+            "unit_label IN (SELECT key FROM places WHERE side = 'unit' AND voivodeship_code IN "
+            f"({', '.join('?' * len(intent.regions))}))"
+        )
+        params += intent.regions
     for forms in intent.topics if "topic" not in skip else ():
         # What the cooperation is about: a word of the other-form cell, folded (ł -> l).
         clauses.append(f"regexp_matches({_FOLDED_OTHER}, ?)")
@@ -269,3 +276,13 @@ def compared(intent: Intent) -> Query:
         f"GROUP BY {key} ORDER BY partnerships DESC, {key}"
     )
     return Query(sql, [*params, *names])
+
+
+def unplaced_units(intent: Intent) -> Query:
+    """Units that pass the other filters but have no voivodeship (ambiguous or unplaced)."""
+    clause, params = where(intent, skip=frozenset({"region"}))
+    return Query(
+        f"SELECT count(DISTINCT unit_label) FROM partnerships WHERE {clause} AND unit_label NOT IN "
+        "(SELECT key FROM places WHERE side = 'unit' AND voivodeship_code IS NOT NULL)",
+        params,
+    )

@@ -157,7 +157,10 @@ def unit_country_cases() -> None:
 
 def country_cases() -> None:
     c = "country"
-    add(c, "pl", "Ile gmin współpracuje z Litwą?", rows_exp(country("Litwa", "gmina")))
+    # "How many gminas" counts gminas, not their partnerships (issue 10).
+    gminas = len({r.unit for r in country("Litwa", "gmina")})
+    add(c, "pl", "Ile gmin współpracuje z Litwą?",
+        {"route": "table", "total": gminas, "answer_contains": [str(gminas)]})  # fmt: skip
     add(
         c,
         "en",

@@ -268,7 +268,8 @@ def region_exp(word: str, stem: str, whole: list[R.Row]) -> dict:
     return {
         "any_of": [
             {"not_applied": [stem]},
-            {"rows_within": R.keys(whole), "not_applied": []},
+            # applied for real: a strict subset of the whole-country rows, never all of them
+            {"rows_within": R.keys(whole), "narrower": True, "not_applied": []},
         ]
     }
 
