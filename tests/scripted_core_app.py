@@ -2,7 +2,7 @@
 
 Serving it: `python -m uvicorn scripted_core_app:create_app --factory` with tests/ on the
 path. The answers are fixed, but conversations, turns and feedback go through the real
-ConversationStore, and every citation quotes real corpus lines.
+conversation store, and every citation quotes real corpus lines.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assistant import core
 from assistant.config import Settings, get_settings
-from assistant.conversation import ConversationStore
+from assistant.conversation import SQLiteStore
 from assistant.errors import InputError
 from assistant.models import Answer, Citation, Data
 from assistant.web import app as web_app
@@ -102,7 +102,7 @@ def scripted_answer(
         raise InputError("The message is empty.")
     if len(message) > settings.max_message_chars:
         raise InputError(f"The message is longer than {settings.max_message_chars} characters.")
-    store = ConversationStore(settings.conversations_path)
+    store = SQLiteStore(settings.conversations_path)
     if conversation_id:
         store.require(conversation_id)
     else:

@@ -9,6 +9,7 @@ and answered with a JSON 500 that carries no internals.
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import logging
 import re
@@ -29,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import core
 from assistant.config import Settings, get_settings
-from assistant.conversation import prune_periodically
+from assistant.conversation import ConversationStore, open_store, prune_periodically
 from assistant.errors import (
     AssistantError,
     CorpusError,
@@ -292,9 +293,8 @@ def guarded(function, *args):
         raise StarletteHTTPException(500, INTERNAL_DETAIL) from error
 
 
-def store_feedback(request: FeedbackRequest, settings: Settings) -> None:
+def store_feedback(request: FeedbackRequest, store: ConversationStore) -> None:
     # the store checks the conversation and the turn (404) and copies the rated answer
-    store = core.runtime(settings).store
     store.add_feedback(request.conversation_id, request.turn, request.rating, request.comment)
 
 
@@ -376,6 +376,8 @@ def demo_page(lang: str) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    # feedback and retention need the conversation store only, not the index
+    conversation_store = functools.cache(lambda: open_store(settings))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -387,10 +389,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             logging.getLogger("assistant.web").warning("not warmed up: %s", error)
         # Retention: conversations idle for ASSISTANT_CONVERSATION_DAYS go, now and hourly.
         pruning = asyncio.create_task(
-            prune_periodically(lambda: core.runtime(settings).store, settings.conversation_days)
+            prune_periodically(conversation_store, settings.conversation_days)
         )
         yield
         pruning.cancel()
+        conversation_store().close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -475,7 +478,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     def feedback(request: FeedbackRequest) -> FeedbackStored:
         """Store a thumbs up or down (and an optional comment) for one answer of a conversation."""
-        guarded(store_feedback, request, settings)
+        guarded(store_feedback, request, conversation_store())
         return FeedbackStored(conversation_id=request.conversation_id, turn=request.turn)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
