@@ -23,7 +23,7 @@ from assistant import core
 from assistant.config import Settings
 from assistant.models import Answer
 from assistant.web.app import create_app
-from assistant.web.limits import client_address, networks
+from assistant.web.limits import bucket, client_address, networks
 
 CORPUS = REPO / "corpus"
 QUESTION = {"message": "Z jakimi miastami współpracuje Kraków?"}
@@ -161,6 +161,9 @@ def test_the_client_is_the_first_untrusted_hop_from_the_right():
     assert client_address(scope("127.0.0.1", None), trusted) == "127.0.0.1"
     with pytest.raises(ValueError, match="not an IP address"):
         networks(["proxy.example.org"])
+    # An IPv6 client is counted by its /64: changing the last bits does not reset its limit.
+    assert bucket("2001:db8:1:2::5") == bucket("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
+    assert bucket("::ffff:192.0.2.1") == "192.0.2.1"
 
 
 def test_a_malformed_rate_limit_setting_is_refused_with_a_sentence(tmp_path):
@@ -355,3 +358,47 @@ def test_the_widget_stays_embeddable_from_an_allowed_origin(tmp_path):
     assert re.search(r"adoptedStyleSheets", widget.text)  # no inline style needed on the host
     stranger = client.get("/widget.js", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in stranger.headers
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_the_demo_page_runs_under_its_policy_with_no_violation(tmp_path):
+    from live_server import SCRIPTED_APP, live_server
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    args += ["--disable-component-update", "--no-first-run", "--disable-sync"]
+    with (
+        live_server(tmp_path, app=SCRIPTED_APP) as server,
+        sync_api.sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        page = browser.new_page()
+        refused: list[str] = []
+        page.on("console", lambda m: refused.append(m.text) if "Refused" in m.text else None)
+        page.add_init_script(
+            "window.__violations = [];"
+            "document.addEventListener('securitypolicyviolation',"
+            " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        page.goto(server.url + "/?lang=en")
+        launcher = page.locator("#zmp-twinning-assistant .launcher")
+        launcher.wait_for()
+        styles = launcher.evaluate(
+            "b => [getComputedStyle(b).position, getComputedStyle(b).backgroundColor]"
+        )
+        host_button = page.evaluate(
+            "() => { const b = document.createElement('button'); document.body.append(b);"
+            " return getComputedStyle(b).backgroundColor; }"
+        )
+        launcher.click()
+        page.locator("#zmp-twinning-assistant textarea").fill("Since when Rovaniemi?")
+        page.keyboard.press("Enter")
+        page.locator("#zmp-twinning-assistant [aria-live]").get_by_text(
+            "Rovaniemi"
+        ).first.wait_for()
+        violations = page.evaluate("window.__violations")
+        browser.close()
+    assert violations == [] and refused == [], (violations, refused)
+    assert styles[0] == "fixed"  # the widget's own stylesheet applied in its shadow root
+    assert host_button == "rgb(255, 105, 180)" != styles[1]  # demo.css (hotpink) applied too

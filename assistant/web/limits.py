@@ -119,6 +119,18 @@ def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
     return client
 
 
+def bucket(address: str) -> str:
+    """What a limit counts: an IPv4 address, or an IPv6 address's /64 (one subscriber's usual
+    share, whose addresses cost nothing to change)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6 and ip.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip.ipv4_mapped or ip)
+
+
 # --- requests per client -------------------------------------------------------------------------
 
 
@@ -163,7 +175,7 @@ class RateLimit:
         group, item = self._item(scope.get("path", ""))
         if item is None:
             return await self.app(scope, receive, send)
-        client = client_address(scope, self.trusted)
+        client = bucket(client_address(scope, self.trusted))
         try:
             allowed = await self.limiter.hit(item, group, client)
         except Exception:
