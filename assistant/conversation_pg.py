@@ -23,6 +23,8 @@ from assistant.conversation import SCHEMA_VERSION, ConversationStore, Query
 from assistant.errors import AssistantError, StoreUnavailable
 
 log = logging.getLogger(__name__)
+# The pool logs every failed reconnection attempt; the outage is reported once per request (503).
+logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
 
 LOCK_ID = 7_461_203  # advisory lock: servers starting together create the schema once
 UNAVAILABLE = "The conversation database cannot be reached just now; please try again in a moment."
@@ -84,7 +86,7 @@ class PostgresStore(ConversationStore):
             self._migrate()
         except StoreUnavailable as error:
             # Start anyway: each request reports the outage and tries again.
-            log.warning("%s", error)
+            log.info("%s", error)
 
     def _new_pool(self) -> ConnectionPool:
         return ConnectionPool(
