@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     rate_limit_storage: str = "memory://"  # a `limits` storage URI, e.g. redis://host:6379
     trusted_proxies: list[str] = ["127.0.0.1", "::1"]  # addresses or networks (CIDR)
     max_body_bytes: int = 65536
-    request_timeout: float = 30.0  # seconds until a response starts, else 503
+    request_timeout: float = 60.0  # seconds until a response starts, else 503 (> 2 model calls)
     # Conversations and feedback: unset keeps them in the SQLite file of the data dir;
     # "postgresql://user:password@host:5432/db" shares them between servers.
     database_url: str | None = None
