@@ -94,12 +94,6 @@ def asks_comparison(signals: Signals) -> bool:
 def apply_shape(intent: Intent, signals: Signals, group_by_country: bool) -> None:
     """Set measure, extreme, order and breakdown on a plan whose filters are read."""
     intent.measure = read_measure(signals)  # type: ignore[assignment]
-    if (
-        intent.shape == "group_country"
-        and intent.measure == "partnerships"
-        and signals.has("count")
-    ):
-        intent.measure = "countries"
     if intent.measure != "partnerships" and intent.shape in (
         "group_country",
         "group_unit",

@@ -36,8 +36,16 @@ BANNER = (
     "'/new' nowa rozmowa / new conversation · 'exit' lub Ctrl-D kończy / leaves"
 )
 PHRASES = {
-    "pl": {"more": "… i jeszcze {n} wierszy (razem {total})", "sources": "Źródła"},
-    "en": {"more": "… and {n} more rows ({total} in all)", "sources": "Sources"},
+    "pl": {
+        "more": "… i jeszcze {n} wierszy (razem {total})",
+        "sources": "Źródła",
+        "forms": {"agreement": "umowa", "other": "inna", "no_data": "b.d."},
+    },
+    "en": {
+        "more": "… and {n} more rows ({total} in all)",
+        "sources": "Sources",
+        "forms": {"agreement": "agreement", "other": "other", "no_data": "no data"},
+    },
 }
 GOODBYE = "Do widzenia! / Goodbye!"
 
@@ -72,19 +80,38 @@ def _prompt(console: Console) -> str:
     return input("› ")
 
 
-def _compact(columns: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
-    """Fold `source` and `line` into one narrow `source` cell: miasta-i-gminy-2009.tsv:2373."""
-    if "source" not in columns or "line" not in columns:
-        return columns, rows
-    s, n = columns.index("source"), columns.index("line")
-    keep = [i for i in range(len(columns)) if i != n]
-    folded = []
-    for row in rows:
-        cells = list(row)
-        if cells[s]:
-            cells[s] = f"{str(cells[s]).rsplit('/', 1)[-1]}:{cells[n]}"
-        folded.append([cells[i] for i in keep])
-    return [columns[i] for i in keep], folded
+_PARTNERSHIP = ("unit", "country", "partner", "agreement_year", "other_form")
+_WIDTHS = {"unit": 20, "country": 11, "partner": 20, "year": 4, "form": 9}
+
+
+def _compact(
+    columns: list[str], rows: list[list], lang: str = "en"
+) -> tuple[list[str], list[list]]:
+    """A table that fits 80 columns: a partnership as unit, country, partner, year, form; an
+    aggregate as its name and count columns (the row lists stay in the JSON)."""
+    if all(c in columns for c in _PARTNERSHIP):
+        at = {c: columns.index(c) for c in (*_PARTNERSHIP, "other_year", "country_en", "line")
+              if c in columns}  # fmt: skip
+        forms = PHRASES.get(lang, PHRASES["en"])["forms"]
+        out = []
+        for row in rows:
+            year = row[at["agreement_year"]] or (
+                row[at["other_year"]] if "other_year" in at else None
+            )
+            other = str(row[at["other_form"]] or "")
+            form = (
+                forms["agreement"]
+                if row[at["agreement_year"]]
+                else (
+                    forms["no_data"] if other.strip() == "b.d." else forms["other"] if other else ""
+                )
+            )
+            country = row[at["country_en"]] if lang == "en" and "country_en" in at else None
+            out.append([row[at["unit"]], country or row[at["country"]], row[at["partner"]],
+                        "" if year is None else str(year), form])  # fmt: skip
+        return ["unit", "country", "partner", "year", "form"], out
+    keep = [i for i, c in enumerate(columns) if c not in ("rows", "source", "line") and i < 4]
+    return [columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
 
 
 def render_answer(result: Answer, console: Console, max_rows: int = MAX_ROWS) -> None:
@@ -93,10 +120,12 @@ def render_answer(result: Answer, console: Console, max_rows: int = MAX_ROWS) ->
     console.print(Markdown(result.answer))
     data = result.data
     if data and data.columns and data.rows:
-        columns, rows = _compact(data.columns, data.rows[:max_rows])
+        columns, rows = _compact(data.columns, data.rows[:max_rows], result.language)
         table = Table(show_lines=False, header_style="bold", expand=False)
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(
+                column, overflow="ellipsis", no_wrap=True, max_width=_WIDTHS.get(column, 24)
+            )
         for row in rows:
             table.add_row(*(Text("" if v is None else str(v)) for v in row))
         hidden = len(data.rows) - max_rows

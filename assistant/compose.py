@@ -98,6 +98,11 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
         parts.append(ph["filters_form"][intent.form])
     if intent.form_text and "form" not in skip:
         parts.append(ph["filters_form_text"].format(text=", ".join(intent.form_text)))
+    if intent.regions and "region" not in skip:
+        from assistant.places import voivodeship_name
+
+        names = ", ".join(voivodeship_name(code) or code for code in intent.regions)
+        parts.append(ph["filters_region"].format(region=names))
     if intent.topic_words and "topic" not in skip:
         parts.append(
             ph["filters_topic"].format(text=", ".join(f"“{w}”" for w in intent.topic_words))

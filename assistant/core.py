@@ -23,6 +23,7 @@ from assistant.intent import Intent
 from assistant.models import Answer, Data
 from assistant.retrieval import vocabulary as page_vocabulary
 from assistant.sql import query
+from assistant.state import TurnState
 from assistant.text import fold
 from assistant.topics import TopicIndex
 from assistant.understand import Understanding, Units, understand
@@ -191,7 +192,7 @@ def answer(
     if conversation_id:
         rt.store.require(conversation_id)
         last = rt.store.last(conversation_id)
-        previous = last.state if last else None
+        previous = TurnState.load(last.state) if last else None
     else:
         conversation_id = rt.store.new()
         previous = None
@@ -204,7 +205,8 @@ def answer(
             model, understood, result, state, rt, previous, text, conversation_id
         )
     result.conversation_id = conversation_id
-    rt.store.append(conversation_id, text, result.language, state, _stored(result))
+    stored_state = TurnState.model_validate(state).model_dump(mode="json")
+    rt.store.append(conversation_id, text, result.language, stored_state, _stored(result))
     return result
 
 
@@ -267,7 +269,9 @@ def _with_model(model, understood, result, state, rt, previous, text, conversati
     return llm.phrase(model, result), state
 
 
-def respond(u: Understanding, rt: Runtime, previous: dict | None, text: str) -> tuple[Answer, dict]:
+def respond(
+    u: Understanding, rt: Runtime, previous: TurnState | None, text: str
+) -> tuple[Answer, dict]:
     lang = u.language
     state: dict[str, Any] = {"language": lang, "route": u.route, "intent": None}
     if u.route == "clarify":
@@ -306,9 +310,10 @@ def respond(u: Understanding, rt: Runtime, previous: dict | None, text: str) -> 
         draft, found = survey.answer(intent, cursor, lang)
     finally:
         cursor.close()
-    if u.pick and previous and previous.get("items"):
+    if u.pick and previous and previous.items:
         # "a ten drugi?" after "the first one" still means the second of the original list.
-        state["intent"], state["items"] = previous["intent"], previous["items"]
+        state["intent"] = previous.intent.model_dump() if previous.intent else None
+        state["items"] = [item.model_dump() for item in previous.items]
     else:
         state["intent"] = intent.model_dump()
         state["items"] = _items(intent, found)
@@ -344,21 +349,23 @@ def _items(intent: Intent, found: list[dict]) -> list:
         return []
     first = found[0]
     if "line" in first and "partner" in first:
-        return [["partner", r["partner"], r["unit"], r["country"]] for r in found[:50]]
+        return [{"kind": "partner", "value": r["partner"], "unit": r["unit"],
+                 "country": r["country"]} for r in found[:50]]  # fmt: skip
     if "name" in first:
         kind = "unit" if intent.compare_units else "country"
-        return [[kind, g["name"]] for g in found[:50]]
+        return [{"kind": kind, "value": g["name"]} for g in found[:50]]
     for kind in ("unit", "country"):
         if kind in first:
-            return [[kind, g[kind]] for g in found[:50]]
+            return [{"kind": kind, "value": g[kind]} for g in found[:50]]
     return []
 
 
-def _picked_intent(pick: int, base: Intent, previous: dict | None) -> Intent | None:
-    items = (previous or {}).get("items") or []
+def _picked_intent(pick: int, base: Intent, previous: TurnState | None) -> Intent | None:
+    items = previous.items if previous else []
     if not 1 <= pick <= len(items):
         return None
-    kind, value, *rest = items[pick - 1]
+    item = items[pick - 1]
+    kind, value, rest = item.kind, item.value, [item.unit, item.country]
     if kind == "country":
         return base.model_copy(update={"countries": [value], "shape": "list", "limit": None})
     if kind == "unit":

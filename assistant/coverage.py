@@ -100,3 +100,34 @@ def _joined(found: list[Leftover], tokens) -> list[Leftover]:
         else:
             phrases.append(Leftover(item.text, item.kind, item.index))
     return phrases
+
+
+@lru_cache(maxsize=1)
+def _openings() -> tuple[str, ...]:
+    phrases = {fold(p) for p in load("coverage")["courtesy"]["openings"]}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def strip_courtesy(text: str) -> str:
+    """'Dzień dobry, partnerzy Łodzi' -> 'partnerzy Łodzi'; 'Hello, 2' -> '2'.
+
+    Only whole openings followed by a break (comma, colon, dash, end of the phrase) go; a
+    message that is nothing but courtesy stays as it is.
+    """
+    rest = text
+    while True:
+        stripped = rest.lstrip(" ,.;:!-–—")
+        folded = fold(stripped)
+        for opening in _openings():
+            if folded.startswith(opening) and (
+                len(folded) == len(opening) or not folded[len(opening)].isalnum()
+            ):
+                stripped = stripped[len(opening) :]
+                break
+        else:
+            break
+        if not stripped.strip(" ,.;:!?-–—"):
+            return text
+        rest = stripped
+    result = rest.lstrip(" ,.;:!-–—")
+    return result[:1].upper() + result[1:] if text[:1].isupper() and result else result

@@ -118,6 +118,7 @@ def tokenize(text: str) -> list[Token]:
         keys = {fold(word)}
         if word.isalpha():
             keys.update(fold(lemma) for lemma in lemmas(word))
+            keys.update(_lemmas_of_folded().get(fold(word), ()))  # "powiatow" = powiatów
             keys.update(_typo_of_cue_word(fold(word), keys))
         elif "-" in word:  # "города-побратимы", "miasta-partnerzy": each part is a word too
             for part in word.split("-"):
@@ -125,6 +126,26 @@ def tokenize(text: str) -> list[Token]:
                 keys.update(fold(lemma) for lemma in lemmas(part) if part.isalpha())
         tokens.append(Token(word, match.start(), match.start() + len(word), frozenset(keys)))
     return tokens
+
+
+@lru_cache(maxsize=1)
+def _lemmas_of_folded() -> dict[str, frozenset[str]]:
+    """Every inflected form of the cue words' Polish lemmas, folded -> folded lemmas, so that
+    a word typed without diacritics ("powiatow", "panstwach", "umow") still has its lemma."""
+    from assistant.gazetteer import _generate
+
+    found: dict[str, set[str]] = {}
+    words = {w.rstrip("~") for p in _cue_phrases().values() for phrase in p for w in phrase}
+    words |= {fold(w) for w in load("pl")["vocabulary"]["words"]}
+    for word in words:
+        if not word.isalpha() or len(word) < 3:
+            continue
+        for lemma in lemmas(word):
+            for form, _tag in _generate(lemma):
+                folded = fold(form)
+                if folded != form.lower():  # only forms that lose a diacritic need this
+                    found.setdefault(folded, set()).add(fold(lemma))
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 @lru_cache(maxsize=1)
@@ -146,8 +167,12 @@ def _typo_fix(folded: str) -> str | None:
     from rapidfuzz.distance import OSA
 
     bucket = _cue_word_buckets().get(folded[:1], [])
-    best = process.extractOne(folded, bucket, scorer=OSA.distance, score_cutoff=1)
-    return best[0] if best else None
+    found = process.extract(folded, bucket, scorer=OSA.distance, score_cutoff=1, limit=None)
+    if not found:
+        return None
+    # A dropped letter is the commonest typo: 'counries' is 'countries' before 'counties'.
+    found.sort(key=lambda f: (f[1], len(f[0]) != len(folded) + 1, f[0]))
+    return found[0][0]
 
 
 def _typo_of_cue_word(folded: str, keys: set[str]) -> set[str]:

@@ -25,6 +25,17 @@ _AGGREGATE_EXTRA = ("first_source", "first_line", "first_raw")
 
 def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
     """The cited answer, and the rows (or groups) it is about, for follow-ups."""
+    draft, found = _answer(intent, con, lang)
+    if intent.regions:
+        # Voivodeships are derived (GeoNames), not survey data: say so, and what could not be placed.
+        unplaced = query.unplaced_units(intent).run(con)[1][0][0]
+        note = p(lang, "region_note").format(region=intent.region, n=unplaced,
+                                              units=plural(lang, "unit", unplaced))  # fmt: skip
+        draft.lines.insert(1 if draft.lines else 0, note)
+    return draft, found
+
+
+def _answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
     draft = Draft(lang)
     if intent.shape == "compare":
         return draft, _compare(draft, intent, con)

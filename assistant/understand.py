@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from assistant import asks, coverage, scripts
 from assistant.gazetteer import Gazetteer, Match
@@ -29,6 +28,7 @@ from assistant.intent import (
     tokenize,
 )
 from assistant.language import _mask, detect_language, vocabulary_vote
+from assistant.state import TurnState
 from assistant.text import fold
 from assistant.topics import TopicIndex
 from assistant.vocabulary import load
@@ -79,10 +79,10 @@ _PARTNER_PREPOSITIONS = {"z", "ze", "with", "and", "i", "oraz"}
 
 
 def understand(
-    message: str, previous: dict[str, Any] | None, units: Units, gazetteer: Gazetteer
+    message: str, previous: TurnState | None, units: Units, gazetteer: Gazetteer
 ) -> Understanding:
     text = scripts.latinise_names(
-        message.strip(),
+        coverage.strip_courtesy(message.strip()),
         lambda latin: any(m.exact and m.span == (0, len(latin)) for m in gazetteer.find(latin)),
     )
     tokens = tokenize(text)
@@ -97,7 +97,7 @@ def understand(
         matches = [m for m in matches if m.exact or m.text[:1].isupper()]
     spans = [m.span for m in matches]
     # With no evidence at all ("🙂", "2"), keep the conversation's language, else the site's (Polish).
-    language = detect_language(text, spans) or (previous or {}).get("language") or "pl"
+    language = detect_language(text, spans) or (previous.language if previous else "pl")
     foreign = scripts.other_language(text, _mask(text, spans), vocabulary_vote(_mask(text, spans)))
     if foreign:
         language = "en"  # the contract: other languages are answered in English, saying so
@@ -111,7 +111,7 @@ def understand(
 
     choice = _clarify_choice(text, previous, units, matches)
     if choice:
-        intent = Intent(**previous["intent"]) if previous.get("intent") else Intent()
+        intent = previous.intent.model_copy() if previous.intent else Intent()
         intent.units = [choice]
         intent.unit_query = choice
         return Understanding(
@@ -131,58 +131,130 @@ def understand(
     return understood
 
 
-def _understood(text, intent, signals, matches, units, language, previous, named) -> Understanding:
-    if previous and previous.get("intent") and _about_the_one(signals, previous):
-        return _merge_followup(intent, signals, previous, language, matches)
-    if intent.unknown_names and not (intent.units or intent.partners or intent.countries or
-                                     intent.compare_units or intent.topics):  # fmt: skip
-        # "partners of Atlantis": a place nobody knows is not fuzzed into a real one.
-        return Understanding(
-            language, "out_of_scope", intent, reason="unknown_place", signals=signals,
-            matches=matches,
-        )  # fmt: skip
+@dataclass
+class Asked:
+    """What the routing rules look at: the question read so far and what came before."""
 
+    text: str
+    intent: Intent
+    signals: Signals
+    matches: list[Match]
+    units: Units
+    language: str
+    previous: TurnState | None
+    named: set[int]
+
+    def to(self, route: str, reason: str = "", intent: Intent | None = None) -> Understanding:
+        return Understanding(
+            self.language, route, intent, reason=reason, signals=self.signals, matches=self.matches
+        )
+
+
+def _understood(text, intent, signals, matches, units, language, previous, named) -> Understanding:
+    asked = Asked(text, intent, signals, matches, units, language, previous, named)
+    _unknown_partner_is_a_no(asked)
+    for _name, rule in ROUTES:
+        routed = rule(asked)
+        if routed is not None:
+            return routed
+    return asked.to("table", intent=intent)
+
+
+# --------------------------------------------------------------------------- routing rules
+# Each rule returns an Understanding when it decides the route, None to pass; the first
+# that decides wins. Each has its own test (tests/test_routing.py).
+
+
+def _unknown_partner_is_a_no(asked: Asked) -> None:
+    """'Is Kraków twinned with Kyoto?': a partner the survey does not know is a No, not a drop."""
+    intent = asked.intent
     if (
         intent.unknown_names
         and intent.units
-        and signals.first("yes_no") == 0
+        and asked.signals.first("yes_no") == 0
         and not intent.partners
     ):
-        # "Is Kraków twinned with Kyoto?": a partner the survey does not know is a No, not a drop.
         name = intent.unknown_names[0]
         intent.partners, intent.partner_query, intent.shape = [name], name, "yes_no"
         intent.not_applied = [x for x in intent.not_applied if x != name]
         intent.unknown_names = intent.unknown_names[1:]
-    # What only the survey's rows can answer (a topic of the other-form cells, a voivodeship)
-    # goes to the survey, unless a page's own city is named.
-    about_survey_cells = (intent.topics or intent.regions) and not set(intent.units) & set(
-        units.page_owners
-    )
-    routed = (
-        None
-        if about_survey_cells
-        else _route_to_pages(intent, signals, units, language, matches, named)
-    )
-    if routed:
-        return routed
 
-    followup = _is_followup(intent, signals, matches, previous)
-    if followup:
-        return _merge_followup(intent, signals, previous, language, matches)
 
-    # A list of every partnership ("Who helps towns find a partner?" names only "towns") is no
-    # table question; the pages may still answer it.
-    only_a_type = intent.model_copy(update={"unit_type": None})
-    if not only_a_type.has_filters() and intent.shape == "list" and not signals.has("show_all"):
-        return Understanding(
-            language, "out_of_scope", reason="nothing", signals=signals, matches=matches
+def follows_a_single_partnership(asked: Asked) -> Understanding | None:
+    """'When did it start?', 'Od kiedy?' after an answer of one partnership: that row."""
+    previous = asked.previous
+    if previous and previous.intent and _about_the_one(asked.signals, previous):
+        return _merge_followup(asked.intent, asked.signals, previous, asked.language, asked.matches)
+    return None
+
+
+def names_only_unknown_places(asked: Asked) -> Understanding | None:
+    """'partners of Atlantis': a place nobody knows is said to be unknown, never fuzzed."""
+    i = asked.intent
+    if i.unknown_names and not (
+        i.units or i.partners or i.countries or i.compare_units or i.topics
+    ):
+        return asked.to("out_of_scope", "unknown_place", i)
+    return None
+
+
+def asks_about_pages(asked: Asked) -> Understanding | None:
+    """Page content, a partner only a page lists, several page owners: the pages (or both).
+    What only the survey's rows hold (a topic of the other-form cells, a voivodeship) stays
+    with the survey unless a page's own city is named."""
+    i = asked.intent
+    survey_words = (
+        _partnership_words(asked.signals)
+        or asked.signals.has("gmina")
+        or (asked.signals.has("powiat"))
+    )
+    own_city = set(i.units) & set(asked.units.page_owners)
+    if (i.regions or i.topics and survey_words) and not own_city:
+        return None
+    return _route_to_pages(
+        i, asked.signals, asked.units, asked.language, asked.matches, asked.named
+    )
+
+
+def refines_the_previous_answer(asked: Asked) -> Understanding | None:
+    """'And in 2009?', 'and Wrocław?', 'only formal ones', 'how many is that?'."""
+    if _is_followup(asked.intent, asked.signals, asked.matches, asked.previous):
+        return _merge_followup(
+            asked.intent, asked.signals, asked.previous, asked.language, asked.matches
         )
-    if not _partnership_words(signals) and not intent.topics and _foreign_words(signals, named):
-        # "Jaka będzie jutro pogoda w Krakowie?": a place we know, but not a question about partnerships.
-        return Understanding(
-            language, "out_of_scope", reason="other_topic", signals=signals, matches=matches
-        )
-    return Understanding(language, "table", intent, signals=signals, matches=matches)
+    return None
+
+
+def asks_for_everything(asked: Asked) -> Understanding | None:
+    """A list of every partnership with no filter but a unit type ('Who helps towns find a
+    partner?') is no table question; the pages may still answer it."""
+    i = asked.intent
+    only_a_type = i.model_copy(update={"unit_type": None})
+    if not only_a_type.has_filters() and i.shape == "list" and not asked.signals.has("show_all"):
+        return asked.to("out_of_scope", "nothing")
+    return None
+
+
+def asks_about_another_topic(asked: Asked) -> Understanding | None:
+    """'Jaka będzie jutro pogoda w Krakowie?': a place we know, but not about partnerships."""
+    i = asked.intent
+    if (
+        not _partnership_words(asked.signals)
+        and not i.topics
+        and _foreign_words(asked.signals, asked.named)
+    ):
+        return asked.to("out_of_scope", "other_topic")
+    return None
+
+
+ROUTES = [
+    ("follows_a_single_partnership", follows_a_single_partnership),
+    ("asks_about_pages", asks_about_pages),
+    ("names_only_unknown_places", names_only_unknown_places),
+    ("refines_the_previous_answer", refines_the_previous_answer),
+    ("asks_for_everything", asks_for_everything),
+    ("asks_about_another_topic", asks_about_another_topic),
+]
 
 
 _DOMAIN_CUES = ("partnership", "count", "top", "group_country", "partner_search", "agreement",
@@ -337,7 +409,14 @@ def _page_words(signals: Signals, named: set[int], units: Units) -> list[str]:
     """Question words that only the indexed pages explain (their vocabulary, from ingestion)."""
     from assistant.retrieval.vocabulary import page_words
 
-    free = [t.text for i, t in enumerate(signals.tokens) if i not in named]
+    # Words the query plan used (names, cue phrases) or that carry nothing (function words:
+    # "established", "based") point nowhere; the rest may be what only the pages explain.
+    cued = {i for spans in signals.cues.values() for a, b in spans for i in range(a, b)}
+    free = [
+        t.text
+        for i, t in enumerate(signals.tokens)
+        if i not in named and i not in cued and not coverage.is_function_word(t)
+    ]
     return page_words(free, units.page_terms)
 
 
@@ -524,6 +603,11 @@ def _account(
         intent.topics.append(forms)
         intent.topic_words.append(" ".join(signals.tokens[i].text for i in span))
         consumed.update(span)
+    from assistant.retrieval.vocabulary import page_words
+
+    for i, token in enumerate(signals.tokens):
+        if i not in consumed and page_words([token.text], units.page_terms):
+            consumed.add(i)  # "ZMP", "Eurocities": what the pages explain is no unknown place
     for item in coverage.leftover(signals.tokens, consumed, foreign=foreign):
         if item.kind == "unknown_name":
             intent.unknown_names.append(item.text)
@@ -706,12 +790,12 @@ def _narrow(
 
 
 def _clarify_choice(
-    text: str, previous: dict | None, units: Units, matches: list[Match]
+    text: str, previous: TurnState | None, units: Units, matches: list[Match]
 ) -> str | None:
     """After a clarify question, a bare number, a name or a kind ("the powiat") picks an option."""
-    if not previous or previous.get("route") != "clarify" or not previous.get("options"):
+    if not previous or previous.route != "clarify" or not previous.options:
         return None
-    options: list[str] = previous["options"]
+    options: list[str] = previous.options
     number = _BARE_NUMBER.match(text)
     if number and 1 <= int(number.group(1)) <= len(options):
         return options[int(number.group(1)) - 1]
@@ -746,10 +830,10 @@ def _clarify_choice(
 
 
 def _is_followup(
-    intent: Intent, signals: Signals, matches: list[Match], previous: dict | None
+    intent: Intent, signals: Signals, matches: list[Match], previous: TurnState | None
 ) -> bool:
     """A message that names no unit or partner of its own, but refines what came before."""
-    if not previous or not previous.get("intent"):
+    if not previous or not previous.intent:
         return False
     if intent.units or intent.partners:
         return _switches_unit(intent, signals, previous)
@@ -771,7 +855,7 @@ _SWITCH_WORDS = {"and", "a", "i", "what", "about", "how", "co", "z", "ze", "the"
                  "dla", "also", "też", "tez", "again", "und", "was", "ist", "mit"}  # fmt: skip
 
 
-def _switches_unit(intent: Intent, signals: Signals, previous: dict) -> bool:
+def _switches_unit(intent: Intent, signals: Signals, previous: TurnState) -> bool:
     """'And Wrocław?', 'a Rzeszowa?', 'what about Gdynia?': the same question for another unit."""
     if not intent.units or intent.partners or intent.countries or len(signals.tokens) > 5:
         return False
@@ -780,17 +864,17 @@ def _switches_unit(intent: Intent, signals: Signals, previous: dict) -> bool:
     return all(fold(t.text) in _SWITCH_WORDS for t in rest) and bool(rest)
 
 
-def _about_the_one(signals: Signals, previous: dict) -> bool:
+def _about_the_one(signals: Signals, previous: TurnState) -> bool:
     """'When did it start?', 'Od kiedy?' right after an answer of a single partnership."""
-    items = previous.get("items") or []
-    single = len(items) == 1 and items[0][0] == "partner"
+    items = previous.items
+    single = len(items) == 1 and items[0].kind == "partner"
     return single and len(signals.tokens) <= 6 and signals.has("since_when")
 
 
 def _merge_followup(
-    intent: Intent, signals: Signals, previous: dict, language: str, matches
+    intent: Intent, signals: Signals, previous: TurnState, language: str, matches
 ) -> Understanding:
-    base = Intent(**previous["intent"])
+    base = previous.intent.model_copy(deep=True)
     if _about_the_one(signals, previous):
         return Understanding(
             language, "table", base, followup=True, signals=signals, matches=matches, pick=1
