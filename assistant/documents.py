@@ -199,23 +199,34 @@ def _terms(text: str) -> list[str]:
     return [t for w in words(text) for t in word_terms(w)]
 
 
-def _numbers(unit: Unit, wanted) -> tuple[str, str] | None:
-    """(number with its qualifier, the clause it stands in), numbers that are years aside."""
+def _numbers(unit: Unit, wanted, idf: dict[str, float] | None = None):
+    """(score, qualifier, number, its clause) of the number whose words share most with the
+    question, years aside. A number owns the words from the previous number to the next one
+    ('ponad 20 000 partnerstw ... samorządu, z czego' / 'blisko 4 000 nawiązały polskie miasta');
+    each question idea counts once, weighted by its rarity on the pages."""
     text = unit.text
-    candidates = []
+    found = []
     for m in _NUMBER.finditer(text):
         value = m["n"].replace(" ", "").replace("\u00a0", "")
         if re.fullmatch(r"1[89]\d\d|20\d\d", value) and " " not in m["n"]:
             continue
-        clause_start = max(text.rfind(",", 0, m.start()), text.rfind(".", 0, m.start() - 1)) + 1
-        ends = [i for i in (text.find(",", m.end()), text.find(". ", m.end())) if i > 0]
-        clause = text[clause_start : min(ends) if ends else len(text)].strip()
-        score = sum(bool(terms & set(_terms(clause))) for _w, terms in wanted)
-        candidates.append((score, m, clause))
-    if not candidates:
+        found.append(m)
+    if not found:
         return None
-    _score_, m, clause = max(candidates, key=lambda c: c[0])
-    return (m["q"] or "").strip(), m["n"].strip(), clause
+    candidates = []
+    for n, m in enumerate(found):
+        left = found[n - 1].end() if n else 0
+        right = found[n + 1].start() if n + 1 < len(found) else len(text)
+        segment = set(_terms(text[left:right]))
+        matched = {max(terms & segment, key=lambda t: (idf or {}).get(t, 1.0))
+                   for _w, terms in wanted if terms & segment}  # fmt: skip
+        # On a tie, the number with fewer words around it is the more direct answer.
+        score = sum((idf or {}).get(t, 1.0) for t in matched) - 0.01 * len(words(text[left:right]))
+        clause_start = max(text.rfind(",", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+        end = text.find(". ", m.end())
+        clause = _short(text[clause_start : end + 1 if end > 0 else len(text)].strip(), 200)
+        candidates.append((score, (m["q"] or "").strip(), m["n"].strip(), clause))
+    return max(candidates, key=lambda c: c[0])
 
 
 def _name(unit: Unit, question: str) -> str | None:
@@ -261,12 +272,15 @@ def answer(
     # A definition stands under the heading that names the thing ('EUROPA DLA OBYWATELI').
     around = 1.0 if kind == "definition" else 0.3
     ranked = sorted(units, key=lambda u: -_score(u, wanted, idf or {}, around))
+    if kind == "number":  # the unit whose number shares most with the question comes first
+        number = {u: (_numbers(u, wanted, idf) or (-9.0,))[0] for u in ranked}
+        ranked.sort(key=lambda u: -(number[u] + 0.5 * _score(u, wanted, idf or {}, around)))
     if kind == "list":
         if _list_answer(draft, ranked, wanted, passages, known_sources, idf or {}):
             return draft
         kind = "other"
     for unit in ranked:
-        if _lead(draft, unit, kind, wanted, question, known_sources):
+        if _lead(draft, unit, kind, wanted, question, known_sources, idf):
             _evidence(draft, unit, known_sources)
             return draft
     _none(draft, known_sources)
@@ -285,7 +299,9 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _lead(draft: Draft, unit: Unit, kind: str, wanted, question: str, known: dict) -> bool:
+def _lead(
+    draft: Draft, unit: Unit, kind: str, wanted, question: str, known: dict, idf=None
+) -> bool:
     lang, lead = draft.lang, ph(draft.lang)["lead"]
     values = {
         "page": _page(known, unit.source, lang),
@@ -298,10 +314,10 @@ def _lead(draft: Draft, unit: Unit, kind: str, wanted, question: str, known: dic
         span = _clause_around(unit.text, date.start, date.end)
         values.update(date=written(date, lang), span=span)
     elif kind == "number":
-        found = _numbers(unit, wanted)
+        found = _numbers(unit, wanted, idf)
         if found is None:
             return False
-        qualifier, number, span = found
+        _score_, qualifier, number, span = found
         qualifier = lead["qualifiers"].get(qualifier, qualifier)
         values.update(number=f"{qualifier} {number}".strip(), span=span)
     elif kind == "name":
@@ -312,6 +328,8 @@ def _lead(draft: Draft, unit: Unit, kind: str, wanted, question: str, known: dic
     else:
         values.update(span=_short(unit.text))
         kind = kind if kind in ("definition", "yes_no") else "other"
+    if "span" in values and not values["span"].endswith(" r."):
+        values["span"] = values["span"].rstrip(".")  # the template ends the sentence
     marker = draft.cite(unit.source, unit.first, unit.last, unit.quote)
     draft.lines.append(lead[kind].format(marker=marker, **values))
     return True
@@ -374,9 +392,18 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf) -> boo
     items = (
         [u for s, u in scored if s > floor + 0.5] if top > floor + 0.5 else [u for _, u in scored]
     )
+    if len(items) == 1 and items[0].section[:1].isdigit():
+        # One item asked about ('What does Białystok do in AVIAMA?'): its own points, if any.
+        points = _section_items(
+            Unit(best.source, 0, 0, "", items[0].section + ".1", "", 0), passages
+        )
+        if points:
+            best, items = items[0], points
     items = items[:MAX_LIST_ITEMS]
     lang, lead = draft.lang, ph(draft.lang)["lead"]
     heading = best.section if best.section and not best.section[:1].isdigit() else ""
+    if not heading and " · " in items[0].context:  # numbered points: their parent's words
+        heading = items[0].context.rsplit(" · ", 1)[-1].rstrip(":")
     page = _page(known, best.source, lang)
     under = lead["list_under"].format(heading=heading) if heading else ""
     draft.lines.append(
@@ -548,7 +575,10 @@ def respond(u, rt, text: str, state: dict) -> tuple[Answer, dict]:
     elif kind == "pages":
         draft = pages_mentioning(text, lang, retriever, rt.facts, known)
     else:
-        facts = facts_about(rt.facts, u.intent) if kind != "definition" else []
+        # A partner line answers what was signed and when; a question about what a city does
+        # with that partner (words only the pages hold: 'exhibitions') is read from the pages.
+        asks_content = _content_words(text, rt)
+        facts = facts_about(rt.facts, u.intent) if kind != "definition" and not asks_content else []
         hits = retriever.search(text, k=MAX_UNITS_SCANNED)
         floor = relevance_floor(rt.settings.embeddings)
         draft = answer(text, lang, hits, facts, retriever.passages, known, floor,
@@ -557,6 +587,22 @@ def respond(u, rt, text: str, state: dict) -> tuple[Answer, dict]:
         return Answer(language=lang, route="out_of_scope", answer=draft.text()), state
     state["intent"] = u.intent.model_dump() if u.intent else None
     return finished(draft, "documents"), state
+
+
+def _content_words(text: str, rt) -> list[str]:
+    """Words of the question that only the pages explain, names of owners and partners aside."""
+    from assistant.compare import place_names
+    from assistant.retrieval.vocabulary import page_words
+
+    names = {n for f in rt.facts for n in place_names(f.partner) | {fold(f.owner)}}
+    free = [w for w in words(text) if not ({fold(w)} | {fold(x) for x in _lemmas(w)}) & names]
+    return page_words(free, rt.units.page_terms)
+
+
+def _lemmas(word: str) -> tuple[str, ...]:
+    from assistant.text import lemmas
+
+    return lemmas(word)
 
 
 def named_owners(text: str, facts: list[Fact]) -> list[str]:

@@ -92,8 +92,39 @@ def bench_backend(spec: str, passages: list[Passage], gold: list[dict], workdir:
         for r in rounds[1:]:  # the questions added in a later round, on their own
             newer = [c for c in gold if c.get("round", 0) == r]
             print(f"  {'':<8} round {r}  {_cells(recall(retriever, newer, mode))}")
+    floor, kept, refused = calibrate(retriever, gold)
+    print(
+        f"  relevance floor (similarity): {floor:.3f} keeps {kept:.2f} of the gold passages, "
+        f"refuses {refused:.2f} of the unrelated best hits"
+    )
     p50, p95 = latency_ms(retriever, [c["question"] for c in gold])
     print(f"  hybrid search latency: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+
+
+def calibrate(retriever: Retriever, gold: list[dict]) -> tuple[float, float, float]:
+    """The similarity floor that best separates gold passages from the best passage found for
+    questions the pages do not answer (the out-of-scope cases of tests/gold/documents.jsonl):
+    (floor, share of gold passages at or above it, share of unrelated best hits below it)."""
+    relevant = []
+    for case in gold:
+        found = [(n, sim) for n, sim in retriever._vector(case["question"])
+                 if is_hit(retriever.passages[n], case)]  # fmt: skip
+        if found:
+            relevant.append(max(sim for _, sim in found))
+    unrelated = []
+    for line in (ROOT / "tests" / "gold" / "documents.jsonl").read_text("utf-8").splitlines():
+        case = json.loads(line)
+        if case["expect"].get("route") == "out_of_scope":
+            ranked = retriever._vector(case["turns"][-1])
+            unrelated.append(ranked[0][1] if ranked else 0.0)
+    best = (0.0, 0.0, 0.0)
+    for floor in sorted(set(relevant + unrelated)):
+        kept = sum(r >= floor for r in relevant) / len(relevant)
+        refused = sum(u < floor for u in unrelated) / len(unrelated)
+        # Losing a real answer costs more than quoting an unrelated passage: weight 3 to 1.
+        if 3 * kept + refused > 3 * best[1] + best[2]:
+            best = (floor, kept, refused)
+    return best
 
 
 def _cells(scores: dict[str, dict[int, float]]) -> str:

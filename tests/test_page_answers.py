@@ -1,0 +1,260 @@
+"""Page answers lead with the fact in the question's language, cite only the evidence, and name their sources truthfully."""
+
+from __future__ import annotations
+
+import pytest
+from fpdf import FPDF
+
+from assistant.answer_types import classify
+from assistant.config import Settings
+from assistant.core import answer, runtime, source_lines
+from assistant.dates import find_dates, written
+from assistant.ingest import ingest
+from assistant.sources import describe_source, describe_sources, read_sources, source_year
+
+KALISZ = """<!doctype html><html><head><title>Kalisz</title></head><body>
+<h1>Miasta partnerskie Kalisza</h1>
+<ol>
+<li>Ostrawa (Czechy) – list intencyjny podpisany 14.03.2011 r., umowa o współpracy z 2013 r.</li>
+<li>Lucerna (Szwajcaria) – porozumienie podpisane w maju 2015 r.</li>
+<li>Warna (Bułgaria) – umowa partnerska (2004)</li>
+</ol>
+<p>Wspólne działania z miastami partnerskimi obejmują wymiany młodzieży szkolnej, festiwale
+teatralne i wystawy fotografii.</p>
+</body></html>
+"""
+LESZNO = [
+    "Leszno partner cities",
+    "Tartu (Estonia) - since 1998",
+    "Mikkeli (Finland) - letter of intent signed on 19 June 2010",
+]
+
+
+def make_pdf(path, lines):
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    for line in lines:
+        pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+
+
+@pytest.fixture(scope="module")
+def new_pages(tmp_path_factory) -> Settings:
+    """The shipped corpus plus a generated HTML page (Polish) and a generated PDF (English)."""
+    import shutil
+
+    from tests.conftest import CORPUS
+
+    root = tmp_path_factory.mktemp("pages")
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "pages" / "kalisz-miasta-partnerskie.html").write_text(KALISZ, "utf-8")
+    make_pdf(corpus / "pages" / "leszno-partners.pdf", LESZNO)
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
+    ingest(settings)
+    return settings
+
+
+def _first_sentence(text: str) -> str:
+    return text.split("\n", 1)[0]
+
+
+def _quotes_are_verbatim(reply, settings) -> None:
+    for c in reply.citations:
+        lines = source_lines(c.source, settings)
+        assert c.quote in "\n".join(lines[c.lines[0] - 1 : c.lines[1]]), c
+
+
+def test_page_dates_in_every_written_form_become_iso():
+    text = (
+        "30.06.2012 r., z 1994 r., w styczniu 2014 r., since 1976, Eurocities (2013), 19 June 2010"
+    )
+    assert [d.iso for d in find_dates(text)] == [
+        "2012-06-30", "1994", "2014-01", "1976", "2013", "2010-06-19"
+    ]  # fmt: skip
+    assert find_dates("since 1976")[0].since
+
+
+def test_iso_dates_are_written_in_the_question_language():
+    assert written("2013-01-04", "pl") == "4 stycznia 2013 r."
+    assert written("2013-01-04", "en") == "on 4 January 2013"
+    assert written("2014-01", "pl") == "w styczniu 2014 r."
+    assert written("1976", "en", since=True) == "since 1976"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "kind"),
+    [
+        ("Since when is Olsztyn partnered with Rovaniemi?", "en", "date"),
+        ("Od kiedy Białystok należy do AVIAMA?", "pl", "date"),
+        ("How many twinning partnerships do Polish local governments have?", "en", "number"),
+        ("Ile jednostek odpowiedziało na ankietę?", "pl", "number"),
+        ("Do jakich stowarzyszeń należy Białystok?", "pl", "list"),
+        ("Czym jest program Europa dla Obywateli?", "pl", "definition"),
+        ("Where is the contact point of the programme?", "en", "name"),
+        ("Is Kaliningrad a partner city of Olsztyn?", "en", "yes_no"),
+        ("Which pages mention Russian cities?", "en", "pages"),
+    ],
+)
+def test_question_answer_types_are_read_from_the_words(question, lang, kind):
+    assert classify(question, lang) == kind
+
+
+def test_english_question_on_a_polish_page_gets_an_english_lead_with_the_date(built_settings):
+    reply = answer(
+        "When did Białystok sign a letter of intent with Yehud?", settings=built_settings
+    )
+    assert reply.route == "documents"
+    lead = _first_sentence(reply.answer)
+    assert lead.startswith("Białystok signed a letter of intent with Yehud on 19 June 2010 [1]")
+    assert "(source in Polish)" in reply.answer
+    assert len(reply.citations) == 1 and reply.citations[0].lines == (19, 19)
+    _quotes_are_verbatim(reply, built_settings)
+
+
+def test_polish_question_gets_a_polish_lead_and_no_language_label(built_settings):
+    reply = answer("Kiedy Białystok podpisał list intencyjny z Gori?", settings=built_settings)
+    assert _first_sentence(reply.answer).startswith(
+        "Białystok podpisał list intencyjny z miastem Gori 4 stycznia 2013 r. [1]"
+    )
+    assert "(źródło po" not in reply.answer
+    assert len(reply.citations) == 1
+
+
+def test_the_asked_form_picks_its_own_date_from_a_line_with_two(built_settings):
+    reply = answer(
+        "Kiedy Białystok podpisał umowę o współpracy z tureckim miastem Bornova?",
+        settings=built_settings,
+    )
+    lead = _first_sentence(reply.answer)
+    assert "2 lipca 2015 r." in lead and "30 czerwca" not in lead
+
+
+def test_an_expired_agreement_is_not_answered_yes(built_settings):
+    reply = answer(
+        "Is the cooperation agreement between Białystok and Kaliningrad still valid?",
+        settings=built_settings,
+    )
+    lead = _first_sentence(reply.answer)
+    assert not lead.startswith("Yes")
+    assert "expired" in lead and "2002" in lead
+
+
+def test_partners_of_two_page_owners_are_found_on_both_pages(built_settings):
+    reply = answer(
+        "Which cities are partners of both Olsztyn and Białystok?", settings=built_settings
+    )
+    assert reply.route == "documents"
+    assert "Kaliningrad" in reply.answer and "Łuck" in reply.answer
+    sources = {c.source for c in reply.citations}
+    assert sources == {
+        "corpus/pages/olsztyn-partner-cities.txt",
+        "corpus/pages/bialystok-relacje-partnerskie.txt",
+    }
+    _quotes_are_verbatim(reply, built_settings)
+
+
+def test_pages_mentioning_russian_cities_are_listed_each_fact_cited(built_settings):
+    reply = answer("Which pages mention Russian cities?", settings=built_settings)
+    assert reply.route == "documents"
+    cited_lines = {(c.source.rsplit("/", 1)[-1], c.lines[0]) for c in reply.citations}
+    assert ("olsztyn-partner-cities.txt", 17) in cited_lines
+    assert ("bialystok-relacje-partnerskie.txt", 9) in cited_lines  # Tomsk (Rosja)
+    _quotes_are_verbatim(reply, built_settings)
+
+
+def test_since_when_about_a_survey_pair_goes_to_the_survey(built_settings):
+    reply = answer("Od kiedy Białystok współpracuje z Kownem?", settings=built_settings)
+    assert reply.route == "table"
+
+
+def test_page_content_words_route_to_the_pages_from_the_indexed_vocabulary(built_settings):
+    from assistant.retrieval.vocabulary import page_words
+
+    vocabulary = runtime(built_settings).units.page_terms
+    assert page_words(["exhibitions", "Esperanto", "partners", "Germany"], vocabulary) == [
+        "exhibitions", "Esperanto"
+    ]  # fmt: skip
+    reply = answer("What exhibitions did Białystok organise with Jelgava?", settings=built_settings)
+    assert reply.route == "documents"
+
+
+def test_shipped_files_are_named_by_their_sidecar_descriptions(built_settings):
+    known = read_sources(runtime(built_settings).con)
+    survey = "corpus/tables/miasta-i-gminy-2009.tsv"
+    assert describe_source(known, survey, "en") == "the 2009 ZMP survey"
+    assert describe_source(known, survey, "pl") == "ankieta ZMP z 2009 r."
+    assert source_year(known, survey) == 2009
+    assert known["corpus/pages/olsztyn-partner-cities.txt"].language == "en"
+
+
+def test_a_dropped_in_table_is_named_from_its_file_name_with_its_own_year(corpus_copy, tmp_path):
+    header = "polskie miasto/gmina\tkraj partnera\tmiasto/gmina/powiat partnerski(a)\tforma\n"
+    row = "Kalisz\tCzechy\tOstrawa\tumowa 2015\n"
+    (corpus_copy / "tables" / "ankieta-2015.tsv").write_text(header + row, "utf-8")
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
+    result = ingest(settings)
+    assert "corpus/tables/ankieta-2015.tsv.toml" not in {f.source for f in result.files}
+    known = read_sources(runtime(settings).con)
+    new = "corpus/tables/ankieta-2015.tsv"
+    assert describe_source(known, new, "en") == "the table “ankieta 2015”"
+    assert describe_source(known, new, "pl") == "tabela „ankieta 2015”"
+    assert source_year(known, new) == 2015
+    mixed = describe_sources(known, ["corpus/tables/miasta-i-gminy-2009.tsv", new], "en")
+    assert mixed == "the 2009 ZMP survey and the table “ankieta 2015”"
+
+
+def test_a_sidecar_change_rebuilds_the_index(corpus_copy, tmp_path):
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
+    first = ingest(settings)
+    side = corpus_copy / "pages" / "olsztyn-partner-cities.txt.toml"
+    side.write_text(side.read_text("utf-8").replace("Olsztyn's page", "Olsztyn's site"), "utf-8")
+    assert not ingest(settings).skipped
+    assert ingest(settings).skipped and first.version
+
+
+def test_generated_polish_html_page_answers_an_english_question(new_pages):
+    reply = answer("When did Kalisz sign a letter of intent with Ostrawa?", settings=new_pages)
+    assert reply.route == "documents", reply.answer
+    lead = _first_sentence(reply.answer)
+    assert lead.startswith("Kalisz signed a letter of intent with Ostrawa on 14 March 2011")
+    assert "(source in Polish)" in reply.answer
+    assert reply.citations[0].source == "corpus/pages/kalisz-miasta-partnerskie.html"
+    _quotes_are_verbatim(reply, new_pages)
+
+
+def test_generated_polish_html_page_answers_a_polish_question_with_a_month(new_pages):
+    reply = answer("Kiedy Kalisz podpisał porozumienie z Lucerną?", settings=new_pages)
+    assert reply.route == "documents", reply.answer
+    assert "w maju 2015 r." in _first_sentence(reply.answer)
+    _quotes_are_verbatim(reply, new_pages)
+
+
+def test_generated_english_pdf_answers_both_languages(new_pages):
+    en = answer("Since when has Leszno been partnered with Tartu?", settings=new_pages)
+    assert en.route == "documents", en.answer
+    assert "since 1998" in _first_sentence(en.answer)
+    assert "(source in" not in en.answer
+    pl = answer("Od kiedy Leszno współpracuje z Tartu?", settings=new_pages)
+    assert "od 1998 r." in _first_sentence(pl.answer)
+    assert "(źródło po angielsku)" in pl.answer
+    for reply in (en, pl):
+        assert reply.citations[0].source == "corpus/pages/leszno-partners.pdf"
+        _quotes_are_verbatim(reply, new_pages)
+
+
+def test_generated_page_activities_paragraph_is_found_and_cited(new_pages):
+    reply = answer("Jakie wspólne działania Kalisz prowadzi z miastami partnerskimi?",
+                   settings=new_pages)  # fmt: skip
+    assert reply.route == "documents", reply.answer
+    assert any(c.source.endswith("kalisz-miasta-partnerskie.html") and "wystawy" in c.quote
+               for c in reply.citations)  # fmt: skip
+    _quotes_are_verbatim(reply, new_pages)
+
+
+def test_a_question_the_pages_do_not_answer_says_so_and_quotes_nothing(built_settings):
+    reply = answer("Ile kosztowała wystawa fotografii w Jełgawie?", settings=built_settings)
+    assert ">" not in reply.answer or reply.citations
+    if not reply.citations:
+        assert "nie zawierają odpowiedzi" in reply.answer or reply.route == "out_of_scope"
