@@ -8,17 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 from live_server import live_server
+from test_browser import CHROMIUM, browser  # noqa: F401  (the module-scoped Chromium fixture)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 SHOTS = Path(os.environ.get("ASSISTANT_SCREENSHOTS", "/tmp/zmp-map-screenshots"))
 
 pytestmark = [
@@ -35,17 +26,8 @@ def server(built_settings):
         yield running
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser):
+def page(browser):  # noqa: F811  (the fixture imported from test_browser)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list[str] = []
