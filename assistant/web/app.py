@@ -413,8 +413,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["Content-Type"],
     )
     _install_error_handlers(app)
-    app.include_router(export.router)  # GET /api/export/{conversation_id}/{turn}.csv
-    app.include_router(maps.router)  # GET /map, GET /api/map
+    # GET /api/export/{conversation_id}/{turn}.csv, GET /map, GET /api/map; added as plain routes
+    # (include_router would nest them in one _IncludedRouter entry, without .path, in app.routes).
+    app.router.routes.extend([*export.router.routes, *maps.router.routes])
 
     @app.post("/api/chat", response_model=Answer, responses=ERRORS, tags=["chat"])
     def chat(request: ChatRequest) -> Answer:
