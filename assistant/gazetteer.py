@@ -539,7 +539,7 @@ class Gazetteer:
         start: int,
         end: int,
         exact: bool,
-        lenient: bool = False,
+        lenient: bool | frozenset[int] = False,
     ) -> bool:
         if entry.cased and not all(t.upper for t in tokens[start:end]):
             return False
@@ -557,14 +557,17 @@ class Gazetteer:
         followed = end < len(tokens) and tokens[end].folded in _after_cue_words()
         if not token.capital:
             # "łódź partnerzy", "brody": lower case is a name beside a partnership word, or alone.
+            allowed = lenient is True or (bool(lenient) and token.start in lenient)
             return (
-                followed or len(tokens) == 1 or (lenient and token.folded not in _ambiguous_words())
+                followed or len(tokens) == 1 or (allowed and token.folded not in _ambiguous_words())
             )
         # A capital at the start of a sentence is no evidence, unless the word
         # is the whole message (an answer to "which one?") or "partners" follows.
         return not token.initial or len(tokens) == 1 or followed
 
-    def _candidates(self, tokens: list[_Token], lenient: bool = False) -> list[_Candidate]:
+    def _candidates(
+        self, tokens: list[_Token], lenient: bool | frozenset[int] = False
+    ) -> list[_Candidate]:
         alternatives = [dict(self._alternatives(t)) for t in tokens]
         found: list[_Candidate] = []
         for i, options in enumerate(alternatives):
@@ -618,7 +621,7 @@ class Gazetteer:
         return chosen
 
     def _find(
-        self, question: str, split_hyphens: frozenset[int], lenient: bool = False
+        self, question: str, split_hyphens: frozenset[int], lenient: bool | frozenset[int] = False
     ) -> tuple[list[Match], list[_Token]]:
         tokens = self._tokens(question, split_hyphens)
         chosen = self._select(self._candidates(tokens, lenient))
@@ -657,11 +660,12 @@ class Gazetteer:
             by_key[ident] = m
         return sorted(by_key.values(), key=lambda m: (m.span, _KIND_ORDER[m.kind], m.key))
 
-    def find(self, question: str, lenient: bool = False) -> list[Match]:
+    def find(self, question: str, lenient: bool | frozenset[int] = False) -> list[Match]:
         """Names in the question, in order; same-span matches are alternatives.
 
         `lenient`: the question is about partnerships, so a lower-case word that is both a
-        name and an ordinary Polish word ("łódź", "ruda", "lublina") is read as the name.
+        name and an ordinary Polish word ("łódź", "ruda", "lublina") is read as the name;
+        True for every word, or the start offsets of the words it holds for.
         """
         matches, tokens = self._find(question, frozenset(), lenient)
         covered = [m.span for m in matches]

@@ -87,9 +87,7 @@ def understand(
     )
     tokens = tokenize(text)
     signals = Signals(tokens, find_cues(tokens, set()))
-    matches = gazetteer.find(
-        text, lenient=_asks_about_partnerships(signals) and not _looks_english(text)
-    )
+    matches = gazetteer.find(text, lenient=_lenient(signals, text))
     matches += _foreign_inflections(text, tokens, matches, gazetteer)
     matches = _drop_names_inside_topics(tokens, signals, matches)
     if not _asks_about_partnerships(signals):
@@ -261,6 +259,19 @@ _DOMAIN_CUES = ("partnership", "count", "top", "group_country", "partner_search"
                 "letter_of_intent", "gmina", "powiat", "show_all", "which_of_them")  # fmt: skip
 
 
+def _lenient(signals: Signals, text: str) -> bool | frozenset[int]:
+    """Where a lower-case word that is also an ordinary word may be a name: anywhere in a
+    Polish question about partnerships; in English ('lodz parner cities') only right beside
+    a partnership word, since English words ('down', 'most') collide with names too."""
+    if not _asks_about_partnerships(signals):
+        return False
+    if not _looks_english(text):
+        return True
+    beside = {i + d for a, b in signals.cues.get("partnership", []) for i in (a, b - 1)
+              for d in (-1, 1)}  # fmt: skip
+    return frozenset(signals.tokens[i].start for i in beside if 0 <= i < len(signals.tokens))
+
+
 def _looks_english(text: str) -> bool:
     polish, english = vocabulary_vote(text)
     return english > polish
@@ -411,13 +422,21 @@ def _page_words(signals: Signals, named: set[int], units: Units) -> list[str]:
 
     # Words the query plan used (names, cue phrases) or that carry nothing (function words:
     # "established", "based") point nowhere; the rest may be what only the pages explain.
+    # The question vocabulary of lang/pl.toml and en.toml holds page words too ('stowarzyszenie',
+    # 'association'): only the listed function words of lang/coverage.toml are left out here.
     cued = {i for spans in signals.cues.values() for a, b in spans for i in range(a, b)}
     free = [
         t.text
         for i, t in enumerate(signals.tokens)
-        if i not in named and i not in cued and not coverage.is_function_word(t)
+        if i not in named and i not in cued and not t.keys & _listed_function_words()
     ]
     return page_words(free, units.page_terms)
+
+
+@lru_cache(maxsize=1)
+def _listed_function_words() -> frozenset[str]:
+    lists = load("coverage").get("function_words", {}).values()
+    return frozenset(fold(w) for ws in lists for w in ws)
 
 
 def _has_years(intent: Intent) -> bool:

@@ -117,18 +117,49 @@ def test_render_shows_markdown_a_table_with_more_rows_and_citations():
     assert "[1] corpus/tables/x.tsv:7-8" in out and "Bukowno │ Słowacja" in out
 
 
-def test_render_folds_source_and_line_into_one_cell():
+def test_render_shows_partnerships_as_unit_country_partner_year_form_in_80_columns():
     from rich.console import Console
 
-    console = Console(record=True, width=120, color_system=None)
-    result = Answer(
-        answer="x",
-        data=Data(
-            columns=["unit", "source", "line"],
-            rows=[["Bukowno", "corpus/tables/miasta-i-gminy-2009.tsv", 2373]],
-            total=1,
-        ),
-    )
+    from assistant.sql.query import LIST_COLUMNS
+
+    console = Console(record=True, width=80, color_system=None)
+    columns = [*LIST_COLUMNS, "country_en", "other_year"]
+    long_partner = "Vranov nad Topľou, okres Vranov nad Topľou, Prešovský kraj"
+    row = [
+        "Powiat bieszczadzki (Ustrzyki Dolne)",
+        "powiat",
+        "Słowacja",
+        long_partner,
+        None,
+        "2004 list intencyjny",
+        "corpus/tables/powiaty-2009.tsv",
+        12,
+        "Slovakia",
+        2004,
+    ]
+    result = Answer(language="en", answer="x", data=Data(columns=columns, rows=[row], total=1))
+    render_answer(result, console)
+    lines = console.export_text().splitlines()
+    header = next(line for line in lines if "unit" in line and "partner" in line)
+    assert [h.strip() for h in header.strip("┃ ").split("┃")] == [
+        "unit",
+        "country",
+        "partner",
+        "year",
+        "form",
+    ]
+    assert all(len(line) <= 80 for line in lines)
+    assert any("Slovakia" in line and "2004" in line and "other" in line for line in lines)
+
+
+def test_render_keeps_an_aggregate_name_and_count():
+    from rich.console import Console
+
+    console = Console(record=True, width=80, color_system=None)
+    result = Answer(answer="x", data=Data(
+        columns=["country", "partnerships", "country_en", "rows"],
+        rows=[["Niemcy", 996, "Germany", ["corpus/tables/x.tsv:1"] * 996]], total=1,
+    ))  # fmt: skip
     render_answer(result, console)
     out = console.export_text()
-    assert "miasta-i-gminy-2009.tsv:2373" in out and "line" not in out
+    assert "Niemcy" in out and "996" in out and "x.tsv:1" not in out

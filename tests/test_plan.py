@@ -1,0 +1,212 @@
+"""The query plan composes: superlatives, comparisons, distinct counts, yes/no, topics,
+intersections, other languages, names as typed, and what could not be applied is said."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from assistant import index
+from assistant.core import answer
+from assistant.coverage import strip_courtesy
+from assistant.evaluate import perturbations
+from assistant.scripts import latinise_names, transliterations
+
+
+@pytest.fixture(scope="module")
+def con(built_settings):
+    path = index.current_dir(built_settings) / "index.duckdb"
+    connection = duckdb.connect(str(path), read_only=True)
+    yield connection
+    connection.close()
+
+
+def ask(settings, question, conversation=None):
+    return answer(question, conversation, settings=settings)
+
+
+def refs(result) -> set[tuple[str, int]]:
+    s, n = result.data.columns.index("source"), result.data.columns.index("line")
+    return {(row[s], row[n]) for row in result.data.rows}
+
+
+def test_the_oldest_partnership_of_a_unit_is_the_row_with_its_earliest_year(built_settings, con):
+    (earliest,) = con.execute(
+        "SELECT min(least(coalesce(agreement_year, 9999), coalesce(other_year, 9999))) "
+        "FROM partnerships WHERE unit_label = 'Kraków'"
+    ).fetchone()
+    result = ask(built_settings, "Jakie jest najstarsze partnerstwo Krakowa?")
+    assert result.route == "table" and result.data.total >= 1
+    assert str(earliest) in result.answer.split("\n")[0]
+    years = {
+        min(y for y in (row[4], row[-1]) if y is not None) for row in result.data.rows
+    }  # agreement_year, other_year
+    assert years == {earliest}
+
+
+def test_which_powiat_has_the_most_leads_with_the_winner_and_its_count(built_settings, con):
+    top = con.execute(
+        "SELECT unit_label, count(*) n FROM partnerships WHERE unit_type = 'powiat' AND "
+        "country = 'Ukraina' GROUP BY unit_label ORDER BY n DESC, unit_label LIMIT 1"
+    ).fetchone()
+    result = ask(built_settings, "Which powiat has the most partners in Ukraine?")
+    lead = result.answer.split("\n")[0]
+    assert top[0] in lead and f"**{top[1]}**" in lead
+    assert result.data.rows[0][0] == top[0]
+
+
+def test_two_units_compared_give_both_figures_and_the_larger_first(built_settings, con):
+    counts = dict(
+        con.execute(
+            "SELECT unit_label, count(*) FROM partnerships WHERE unit_label IN ('Kraków', 'Wrocław') "
+            "GROUP BY unit_label"
+        ).fetchall()
+    )
+    result = ask(built_settings, "Kraków or Wrocław: who has more partners?")
+    assert {r[0]: r[1] for r in result.data.rows} == counts
+    winner = max(counts, key=counts.get)
+    assert winner in result.answer.split("\n")[0]
+
+
+def test_how_many_powiats_counts_powiats_and_says_how_many_partnerships(built_settings, con):
+    units, rows = con.execute(
+        "SELECT count(DISTINCT unit_label), count(*) FROM partnerships "
+        "WHERE unit_type = 'powiat' AND country = 'Ukraina'"
+    ).fetchone()
+    result = ask(built_settings, "How many powiats have partners in Ukraine?")
+    assert result.data.total == units
+    lead = result.answer.split("\n")[0]
+    assert f"**{units}**" in lead and str(rows) in lead
+
+
+def test_a_pair_that_does_not_exist_is_a_no_with_the_units_real_partners(built_settings, con):
+    result = ask(built_settings, "Is Kraków twinned with Kyoto?")
+    assert result.answer.startswith("No.")
+    assert result.not_applied == []
+    (n,) = con.execute("SELECT count(*) FROM partnerships WHERE unit_label = 'Kraków'").fetchone()
+    assert f"**{n}**" in result.answer  # the nearest real facts: Kraków's partnerships
+
+
+def test_an_invented_place_is_unknown_not_fuzzed_into_a_real_one(built_settings):
+    result = ask(built_settings, "partners of Atlantis")
+    assert result.data is None and result.not_applied == ["Atlantis"]
+    assert "Atlantis" in result.answer
+    gotham = ask(built_settings, "Gotham partner cities")
+    assert gotham.data is None and "Gotham" in gotham.not_applied
+
+
+def test_a_word_the_plan_cannot_apply_is_listed_and_said_first(built_settings):
+    result = ask(built_settings, "partners of Kraków with a budget over a million")
+    assert "budget" in " ".join(result.not_applied)
+    assert "budget" in result.answer.split("\n")[0]
+
+
+def test_only_in_another_form_excludes_no_data_and_agreements(built_settings, con):
+    expected = {
+        (s, n)
+        for s, n in con.execute(
+            "SELECT source, line FROM partnerships WHERE unit_label = 'Lublin' AND "
+            "other_form <> '' AND NOT no_data AND agreement_year IS NULL"
+        ).fetchall()
+    }
+    result = ask(built_settings, "Which partnerships of Lublin exist only in another form?")
+    assert refs(result) == expected
+
+
+def test_a_topic_of_the_other_form_cell_selects_its_rows_in_both_languages(built_settings, con):
+    rows = {
+        (s, n)
+        for s, n in con.execute(
+            "SELECT source, line FROM partnerships WHERE "
+            "regexp_matches(lower(other_form), '(^|[^[:alpha:]])(osp|straż\\w*)([^[:alpha:]]|$)')"
+        ).fetchall()
+    }
+    english = ask(built_settings, "Which partnerships involve fire brigades?")
+    assert english.route == "table" and rows and refs(english) == rows
+    polish = ask(built_settings, "Współpraca jednostek OSP")
+    assert refs(polish) <= rows and refs(polish)
+
+
+def test_partners_in_both_countries_are_the_units_with_rows_in_each(built_settings, con):
+    units = {
+        u
+        for (u,) in con.execute(
+            "SELECT unit_label FROM partnerships WHERE country IN ('Finlandia', 'Estonia') "
+            "GROUP BY unit_label HAVING count(DISTINCT country) = 2"
+        ).fetchall()
+    }
+    result = ask(
+        built_settings, "Which Polish local governments have partners in both Finland and Estonia?"
+    )
+    unit = result.data.columns.index("unit")
+    assert {row[unit] for row in result.data.rows} == units
+
+
+def test_towns_or_counties_means_both_tables_and_not_powiats_means_gminas(built_settings):
+    both = ask(built_settings, "towns or counties with partners in Lithuania")
+    kinds = {row[1] for row in both.data.rows}
+    assert kinds == {"gmina", "powiat"}
+    gminas = ask(built_settings, "gminas (not powiats) with partners in Latvia")
+    assert {row[1] for row in gminas.data.rows} == {"gmina"}
+
+
+def test_a_voivodeship_filters_units_and_says_it_comes_from_geonames(built_settings, con):
+    whole = ask(built_settings, "gminy współpracujące ze Słowacją")
+    region = ask(built_settings, "Które gminy z Małopolski współpracują ze Słowacją?")
+    assert region.not_applied == [] and 0 < region.data.total < whole.data.total
+    assert "GeoNames" in region.answer
+
+
+def test_a_question_in_german_or_cyrillic_is_read_and_answered_in_english(built_settings, con):
+    (wroclaw,) = con.execute(
+        "SELECT count(*) FROM partnerships WHERE unit_label = 'Wrocław'"
+    ).fetchone()
+    german = ask(built_settings, "Mit welchen Städten ist Breslau verschwistert?")
+    assert german.language == "en" and german.data.total == wroclaw
+    assert german.answer.startswith("I answer in Polish and English")
+    russian = ask(built_settings, "Какие города-побратимы у Гданьска?")
+    assert russian.language == "en" and russian.route == "table"
+    assert {row[0] for row in russian.data.rows} == {"Gdańsk"}
+
+
+def test_lower_case_names_and_typos_still_find_the_unit(built_settings):
+    for question in ("łódź partnerzy", "lodz parner cities", "z kim wspolpracuje Krakuw?"):
+        result = ask(built_settings, question)
+        assert result.route == "table", question
+        assert len({row[0] for row in result.data.rows}) == 1, question
+
+
+def test_and_another_unit_keeps_the_filters_of_the_question_before(built_settings):
+    first = ask(built_settings, "Partners of Kraków in Germany?")
+    switched = ask(built_settings, "and Wrocław?", first.conversation_id)
+    assert {row[0] for row in switched.data.rows} == {"Wrocław"}
+    assert {row[2] for row in switched.data.rows} == {"Niemcy"}
+
+
+def test_when_did_it_start_after_a_single_partnership_answers_from_that_row(built_settings):
+    first = ask(built_settings, "Is Gdynia twinned with Seattle?")
+    assert first.data.total == 1
+    year = first.data.rows[0][4] or first.data.rows[0][-1]
+    follow = ask(built_settings, "When did it start?", first.conversation_id)
+    assert follow.route == "table" and str(year) in follow.answer
+
+
+def test_courtesy_openings_are_taken_off_but_a_bare_greeting_stays():
+    assert strip_courtesy("Dzień dobry, partnerzy Łodzi") == "Partnerzy Łodzi"
+    assert strip_courtesy("Hello, I was wondering: 2") == "2"
+    assert strip_courtesy("Hello") == "Hello"
+
+
+def test_cyrillic_names_are_transliterated_as_the_survey_spells_them():
+    assert "Lublina" in transliterations("Любліна", ukrainian=True)
+    assert "Kraków" in transliterations("Краків", ukrainian=True)
+    assert latinise_names("Города-побратимы Варшавы", lambda s: s == "Warszawy").endswith(
+        "Warszawy"
+    )
+
+
+def test_perturbations_change_the_surface_only():
+    variants = perturbations("Jakie miasta partnerskie ma Częstochowa?", "pl")
+    assert variants["lower_no_diacritics"] == "jakie miasta partnerskie ma czestochowa?"
+    assert variants["no_question_mark"].endswith("Częstochowa")
+    assert "Częstochowa" in variants["typo"] and variants["typo"] != variants["greeting"]
