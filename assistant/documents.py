@@ -29,6 +29,7 @@ from assistant.vocabulary import load
 
 MAX_UNITS_SCANNED = 6  # hits whose sentences are read for an answer
 MAX_LIST_ITEMS = 20
+RARE_IDF = 2.0  # a term in at most about one passage in eight
 _NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.\s*")
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;)]+[^\s,;).]")
 _NUMBER = re.compile(
@@ -270,8 +271,15 @@ def answer(
         u for rank, h in enumerate(relevant[:MAX_UNITS_SCANNED]) for u in units_of(h.passage, rank)
     ]
     # A definition stands under the heading that names the thing ('EUROPA DLA OBYWATELI').
-    around = 1.0 if kind == "definition" else 0.3
-    ranked = sorted(units, key=lambda u: -_score(u, wanted, idf or {}, around))
+    around = 0.6 if kind == "definition" else 0.3
+    openers = ph(lang)["types"]["definition_openers"] if kind == "definition" else []
+
+    def rank_of(u: Unit) -> float:
+        start = fold(_NUMBERING.sub("", u.text)[:40])
+        bonus = 2.0 if any(fold(o) in start for o in openers) else 0.0
+        return _score(u, wanted, idf or {}, around) + bonus
+
+    ranked = sorted(units, key=lambda u: -rank_of(u))
     if kind == "number":  # the unit whose number shares most with the question comes first
         number = {u: (_numbers(u, wanted, idf) or (-9.0,))[0] for u in ranked}
         ranked.sort(key=lambda u: -(number[u] + 0.5 * _score(u, wanted, idf or {}, around)))
@@ -279,6 +287,10 @@ def answer(
         if _list_answer(draft, ranked, wanted, passages, known_sources, idf or {}):
             return draft
         kind = "other"
+    if kind == "name" and ranked and _name(ranked[0], question) is None:
+        kind = (
+            "other"  # the best sentence is the answer ('Listy partnerstw dostępne są tutaj: ...')
+        )
     for unit in ranked:
         if _lead(draft, unit, kind, wanted, question, known_sources, idf):
             _evidence(draft, unit, known_sources)
@@ -384,8 +396,12 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf) -> boo
     siblings = _section_items(best, passages)
     if len(siblings) < 2:
         return False
-    # Only the question's capitalised words ('German', 'Moldovan') narrow a list down.
-    narrowing = [(w, t) for n, (w, t) in enumerate(wanted) if w[:1].isupper() and n > 0]
+    # The question's capitalised words ('German', 'Moldovan') and its rare words ('festivals')
+    # narrow a list down; the words every item shares ('cooperation') do not.
+    narrowing = [
+        (w, t) for n, (w, t) in enumerate(wanted)
+        if (w[:1].isupper() and n > 0) or max(idf.get(x, 0.0) for x in t) >= RARE_IDF
+    ]  # fmt: skip
     scored = [(_score(u, narrowing, idf, 0.0) + 0.05 * u.rank, u) for u in siblings]
     top = max(s for s, _ in scored)
     floor = min(s for s, _ in scored)

@@ -1,8 +1,8 @@
 """The words that point to the pages, taken from the indexed pages themselves at ingestion.
 
 A page's content words ('stowarzyszenie', 'wystawa', 'Esperanto', 'mapa'), as search terms
-(folded forms, Polish lemmas and the bilingual bridge concepts, so 'exhibitions' meets
-'wystawa'), minus every term a survey question uses too (the cue phrases, the countries, stop
+(folded forms and Polish lemmas; read back with the bilingual bridge concepts they stand for,
+so 'exhibitions' meets 'wystawa'), minus every term a survey question uses too (the cue phrases, the countries, stop
 words). What is left is stored in the
 DuckDB table `page_terms`; the router asks it whether a question is about page content.
 """
@@ -47,10 +47,12 @@ def page_terms(passages: list[Passage]) -> list[tuple[str, str, int]]:
     for p in passages:
         if p.boilerplate:
             continue
+        # Words only: the bridge concepts ('~4') are added when the index is read, so a
+        # change of lang/retrieval.toml needs no new ingestion.
         seen = {
             t
             for t in terms(p.text)
-            if t not in common and (t.startswith("~") or (len(t) >= MIN_LETTERS and t.isalpha()))
+            if t not in common and not t.startswith("~") and len(t) >= MIN_LETTERS and t.isalpha()
         }
         for t in seen:
             counts[(t, p.source)] = counts.get((t, p.source), 0) + 1
@@ -65,15 +67,17 @@ def store(con: duckdb.DuckDBPyConnection, passages: list[Passage]) -> None:
 
 
 def read(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
+    """The stored page words with the bridge concepts they stand for ({} for an older index)."""
     cursor = con.cursor()
     try:
-        return frozenset(
-            t for (t,) in cursor.execute("SELECT DISTINCT term FROM page_terms").fetchall()
-        )
+        stored = [t for (t,) in cursor.execute("SELECT DISTINCT term FROM page_terms").fetchall()]
     except duckdb.Error:
         return frozenset()
     finally:
         cursor.close()
+    common = survey_terms()
+    concepts = {c for t in stored for c in word_terms(t) if c.startswith("~") and c not in common}
+    return frozenset(stored) | concepts
 
 
 def page_words(question_words: list[str], vocabulary: frozenset[str]) -> list[str]:
