@@ -256,11 +256,6 @@ def _options(values: list[tuple[str, str]], chosen: str, everything: str) -> str
     return "".join(items)
 
 
-def _script_json(value: dict) -> str:
-    """JSON safe inside a <script> element (no '</script>' can end it early)."""
-    return json.dumps(value).replace("</", "<\\/")
-
-
 def _page(text: dict, lang: str, chosen: dict, config: dict) -> str:
     en = lang == "en"
     countries = sorted(
@@ -281,7 +276,7 @@ def _page(text: dict, lang: str, chosen: dict, config: dict) -> str:
 <link rel="stylesheet" href="/map/assets/leaflet.css">
 <link rel="stylesheet" href="/map/assets/map.css">
 </head>
-<body>
+<body data-config="{esc(json.dumps(config))}">
 <header><h1>{esc(text["title"])}</h1>
 <form id="filters" method="get" action="/map">
 <input type="hidden" name="lang" value="{lang}">
@@ -305,7 +300,6 @@ def _page(text: dict, lang: str, chosen: dict, config: dict) -> str:
 </main>
 <footer><p id="credit">{esc(text["credit"])} <a href="https://www.geonames.org/">GeoNames</a>,
 <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</p></footer>
-<script type="application/json" id="map-config">{_script_json(config)}</script>
 <script src="/map/assets/leaflet.js"></script>
 <script src="/map/assets/map.js"></script>
 </body>

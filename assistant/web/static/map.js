@@ -2,7 +2,7 @@
 // Everything from the data is put in the page as text (textContent), never as HTML.
 (function () {
   "use strict";
-  const config = JSON.parse(document.getElementById("map-config").textContent);
+  const config = JSON.parse(document.body.dataset.config);
   const text = config.text;
   const colours = { agreement: "#1f4e99", other: "#e08214", no_data: "#8c8c8c" };
   const map = L.map("map", { center: [52, 19], zoom: 4, keyboard: true, worldCopyJump: true });
