@@ -58,7 +58,9 @@ def _polish_knows(token) -> bool:
     return bool(_analyses(token.text.lower()))
 
 
-def leftover(tokens, consumed: set[int], *, foreign: bool = False) -> list[Leftover]:
+def leftover(
+    tokens, consumed: set[int], *, foreign: bool = False, polish: bool = False
+) -> list[Leftover]:
     """The tokens nothing consumed and that are not function words, classified."""
     found: list[Leftover] = []
     for i, token in enumerate(tokens):
@@ -76,13 +78,18 @@ def leftover(tokens, consumed: set[int], *, foreign: bool = False) -> list[Lefto
         slot = previous in _NAME_SLOT or (i > 0 and tokens[i - 1].keys & {"partner", "partnerzy"})
         if foreign and not capital:
             continue  # the words of a question in another language: only names can be read
+        unknown_polish = polish and len(token.text) > 3 and not _polish_knows(token)
         if (
             capital
             and (i > 0 or not _polish_knows(token))
             or slot
-            and not _polish_knows(token)
             and len(token.text) > 2
+            or (
+                unknown_polish  # "czy kielczyn ma …": no Polish word, so a name nobody knows
+            )
         ):
+            # a capitalised word, or any word in a name's place ("twinned with hamburg",
+            # "partners of atlantis"): a place the data does not know
             found.append(Leftover(token.text, "unknown_name", i))
         elif len(token.text) > 2:
             found.append(Leftover(token.text, "content", i))

@@ -557,7 +557,10 @@ class Gazetteer:
         followed = end < len(tokens) and tokens[end].folded in _after_cue_words()
         if not token.capital:
             # "łódź partnerzy", "brody": lower case is a name beside a partnership word, or alone.
-            allowed = lenient is True or (bool(lenient) and token.start in lenient)
+            # As typed, "poznan" or "lodz" is no word of its own (only "poznań", "łódź" are).
+            allowed = bool(lenient) and (
+                lenient is True or token.start in lenient or not is_common_word(token.text)
+            )
             return (
                 followed or len(tokens) == 1 or (allowed and token.folded not in _ambiguous_words())
             )

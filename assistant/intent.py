@@ -182,7 +182,9 @@ def _typo_of_cue_word(folded: str, keys: set[str]) -> set[str]:
     if lemmas(folded) != (folded,):
         return set()  # Morfeusz knows it: an ordinary word, not a typo
     fixed = _typo_fix(folded)
-    return {fixed} if fixed else set()
+    if not fixed:
+        return set()
+    return {fixed, *(fold(lemma) for lemma in lemmas(fixed))}  # 'wszytkie' -> wszystkie, wszystek
 
 
 @lru_cache(maxsize=1)

@@ -259,17 +259,11 @@ _DOMAIN_CUES = ("partnership", "count", "top", "group_country", "partner_search"
                 "letter_of_intent", "gmina", "powiat", "show_all", "which_of_them")  # fmt: skip
 
 
-def _lenient(signals: Signals, text: str) -> bool | frozenset[int]:
-    """Where a lower-case word that is also an ordinary word may be a name: anywhere in a
-    Polish question about partnerships; in English ('lodz parner cities') only right beside
-    a partnership word, since English words ('down', 'most') collide with names too."""
-    if not _asks_about_partnerships(signals):
-        return False
-    if not _looks_english(text):
-        return True
-    beside = {i + d for a, b in signals.cues.get("partnership", []) for i in (a, b - 1)
-              for d in (-1, 1)}  # fmt: skip
-    return frozenset(signals.tokens[i].start for i in beside if 0 <= i < len(signals.tokens))
+def _lenient(signals: Signals, text: str) -> bool:
+    """A lower-case word that is also an ordinary Polish word ("łódź", "rybnik", "ruda") may be
+    a name in a question about partnerships; English homographs of names ("down", "most",
+    "nice") are kept out by the gazetteer's list of them (lang/names.toml [ambiguous])."""
+    return _asks_about_partnerships(signals)
 
 
 def _looks_english(text: str) -> bool:
@@ -627,7 +621,8 @@ def _account(
     for i, token in enumerate(signals.tokens):
         if i not in consumed and page_words([token.text], units.page_terms):
             consumed.add(i)  # "ZMP", "Eurocities": what the pages explain is no unknown place
-    for item in coverage.leftover(signals.tokens, consumed, foreign=foreign):
+    polish = not foreign and not _looks_english(text)
+    for item in coverage.leftover(signals.tokens, consumed, foreign=foreign, polish=polish):
         if item.kind == "unknown_name":
             intent.unknown_names.append(item.text)
         intent.not_applied.append(item.text)
