@@ -164,6 +164,7 @@ def test_the_client_is_the_first_untrusted_hop_from_the_right():
     # An IPv6 client is counted by its /64: changing the last bits does not reset its limit.
     assert bucket("2001:db8:1:2::5") == bucket("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
     assert bucket("::ffff:192.0.2.1") == "192.0.2.1"
+    assert bucket("192.0.2.1") == "192.0.2.1" and bucket("testclient") == "testclient"
 
 
 def test_a_malformed_rate_limit_setting_is_refused_with_a_sentence(tmp_path):
