@@ -129,8 +129,10 @@ SSE_EVENT_SCHEMA = {
 ERRORS = {
     400: {"model": ErrorDetail, "description": "Unusable input"},
     404: {"model": ErrorDetail, "description": "Not found"},
+    413: {"model": ErrorDetail, "description": "Body over ASSISTANT_MAX_BODY_BYTES"},
     422: {"model": ErrorDetail, "description": "The request does not have the expected shape"},
-    503: {"model": ErrorDetail, "description": "No index yet"},
+    429: {"model": ErrorDetail, "description": "Over the client's rate limit (see Retry-After)"},
+    503: {"model": ErrorDetail, "description": "No index yet, or no answer in time"},
 }
 
 
