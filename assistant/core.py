@@ -120,6 +120,11 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
         "SELECT other_form FROM partnerships WHERE other_form <> '' AND NOT no_data"
     ).fetchall()]  # fmt: skip
     units.topics = TopicIndex.from_cells(cells)
+    if settings.shape_classifier:
+        from assistant.retrieval.embeddings import make_embeddings
+        from assistant.shapes import ShapeClassifier
+
+        units.classifier = ShapeClassifier(lambda: make_embeddings(settings.embeddings))
     units.placed = bool(con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'places'"
     ).fetchone()[0]) and bool(con.execute(
@@ -259,13 +264,14 @@ def _with_model(model, understood, result, state, rt, previous, text, conversati
     Our code validates what it reads and builds the SQL; a rewording that the checker
     rejects is replaced by the offline text.
     """
-    if result.route == "out_of_scope" and llm.needs_model(understood):
+    if result.route in ("out_of_scope", "table") and llm.needs_model(understood):
         history = llm.history_of(rt.store.turns(conversation_id, limit=3))
         known = llm.known_for(rt.con, rt.units, rt.gazetteer)
         intent = llm.understand_with_model(model, text, history, understood, known)
         if intent is not None:
             understood.route, understood.intent, understood.reason = "table", intent, ""
             result, state = respond(understood, rt, previous, text)
+            result = _with_coverage(understood, result)
     return llm.phrase(model, result), state
 
 

@@ -548,7 +548,15 @@ def history_of(turns: Iterable) -> list[tuple[str, str]]:
 
 
 def needs_model(understanding) -> bool:
-    """Whether the offline reading is unsure enough to ask the model."""
+    """Whether the offline reading is unsure enough to ask the model: its coverage is
+    incomplete (a phrase of the question it could not apply), or it found nothing to do."""
+    intent = understanding.intent
+    if (
+        intent is not None
+        and intent.not_applied
+        and understanding.route in ("table", "out_of_scope")
+    ):
+        return True
     if understanding.route == "out_of_scope":
         return understanding.reason in ("nothing", "other_topic")
     if understanding.route == "table" and understanding.intent is not None:

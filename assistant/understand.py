@@ -53,6 +53,7 @@ class Units:
     survey_partners: dict[str, frozenset[str]] = field(default_factory=dict)  # owner -> folded
     topics: TopicIndex = field(default_factory=TopicIndex)  # words of the other-form cells
     placed: bool = False  # the index has GeoNames places (voivodeships) for the units
+    classifier: object = None  # assistant.shapes.ShapeClassifier, or None when switched off
 
     def label(self, written: str) -> str:
         return self.by_written.get(written, written)
@@ -451,6 +452,7 @@ def _intent_from(
     text: str, signals: Signals, matches: list[Match], units: Units, *, foreign: bool = False
 ) -> tuple[Intent, Understanding | None]:
     intent = Intent()
+    by_example = False  # the shape came from the nearest example questions
     unit_match, partner_matches, countries = _assign(text, matches)
     if unit_match is None and countries - {"Polska"}:
         # "American cities partnered with Gdynia": with a foreign country asked for,
@@ -511,7 +513,9 @@ def _intent_from(
     elif intent.shape != "rank":
         asks_countries = signals.has("group_country") and not intent.countries
         asks.apply_shape(intent, signals, group_by_country=asks_countries)
-    _account(intent, text, signals, matches, units, foreign)
+        if units.classifier is not None and not any(signals.has(c) for c in _SHAPE_CUES):
+            by_example = _shape_by_example(intent, text, matches, units)
+    _account(intent, text, signals, matches, units, foreign, explained=by_example)
     if ambiguous:
         # Ask which unit is meant; the rest of the question is kept for the answer to the choice.
         return intent, Understanding(
@@ -531,6 +535,34 @@ _EACH_OF = re.compile(
 
 def _each_of(text: str) -> bool:
     return bool(_EACH_OF.search(fold(text)))
+
+
+# Cue names that say what a question asks; with none of them, the examples are asked.
+_SHAPE_CUES = ("count", "top", "fewest", "oldest", "newest", "more",
+               "group_country", "group_unit", "per_year", "per_decade", "per_form", "per_type",
+               "sort_year", "partner_search", "show_all", "first", "second", "third",
+               "which_of_them", "more_about", "since_when")  # fmt: skip
+
+
+def _shape_by_example(intent: Intent, text: str, matches: list[Match], units: Units) -> bool:
+    """No cue said what is asked: the nearest example questions may (assistant/shapes.py).
+    True when they set the shape (the words that said it are then explained)."""
+    from assistant.shapes import mask
+
+    label = units.classifier.classify(mask(text, [m.span for m in matches]))
+    before = intent.shape
+    if label in ("oldest", "newest"):
+        intent.shape, intent.extreme = "extreme", label
+    elif label in ("most", "fewest"):
+        intent.shape, intent.extreme = "extreme", label
+        intent.group_by = "unit" if intent.countries or intent.units else "country"
+    elif label == "count":
+        intent.shape = "count"
+    elif label == "group_country" and not intent.countries:
+        intent.shape = "group_country"
+    elif label == "group_year":
+        intent.shape = "group_year"
+    return intent.shape != before
 
 
 def _unit_type(signals: Signals, unit_match: Match | None) -> str | None:
@@ -599,7 +631,13 @@ def _compared_units(
 
 
 def _account(
-    intent: Intent, text: str, signals: Signals, matches: list[Match], units: Units, foreign: bool
+    intent: Intent,
+    text: str,
+    signals: Signals,
+    matches: list[Match],
+    units: Units,
+    foreign: bool,
+    explained: bool = False,
 ) -> None:
     """Coverage: topics and regions read from the words nothing else used; the rest reported."""
     spans = [m.span for m in matches]
@@ -625,6 +663,8 @@ def _account(
     for item in coverage.leftover(signals.tokens, consumed, foreign=foreign, polish=polish):
         if item.kind == "unknown_name":
             intent.unknown_names.append(item.text)
+        elif explained:
+            continue  # a shape read from the whole question: its words are what said it
         intent.not_applied.append(item.text)
 
 
