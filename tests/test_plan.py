@@ -210,3 +210,13 @@ def test_perturbations_change_the_surface_only():
     assert variants["lower_no_diacritics"] == "jakie miasta partnerskie ma czestochowa?"
     assert variants["no_question_mark"].endswith("Częstochowa")
     assert "Częstochowa" in variants["typo"] and variants["typo"] != variants["greeting"]
+
+
+def test_the_shape_classifier_reads_a_superlative_the_lexicon_has_no_word_for():
+    from assistant.retrieval.embeddings import make_embeddings
+    from assistant.shapes import ShapeClassifier, mask
+
+    classifier = ShapeClassifier(lambda: make_embeddings("use"))
+    question = "Who has been Kraków's partner for the longest time?"
+    assert classifier.classify(mask(question, [(13, 21)])) == "oldest"
+    assert classifier.classify("only formal ones") is None  # near no example: it abstains
