@@ -42,6 +42,16 @@ def two_sided(case_id, category, lang, question, sure, maybe, selection: dict) -
     }
 
 
+def ranked(category: str, names: list[str] | None, *questions: tuple[str, str, str]) -> list:
+    """Cases of a ranking whose first names the answer must hold (none if the reference is unsure)."""
+    return [
+        {"id": case_id, "category": category, "lang": lang, "turns": [question],
+         "expect": {"route": "table", "answer_contains": names}}
+        for case_id, lang, question in questions
+        if names
+    ]  # fmt: skip
+
+
 def what(selection) -> dict:
     """The unit type and partner country a selection of rows was made by (None: any)."""
     types = {r.unit_type for r in selection}
@@ -216,13 +226,11 @@ def main() -> None:
     nearest = next(
         filter(None, (ref.nearest_units(lviv.lat, lviv.lon, n) for n in (3, 2, 1))), None
     )
-    if nearest:
-        for case_id, lang, question in (
-            ("plc-en-012", "en", "the Polish partners closest to Lviv"),
-            ("plc-pl-012", "pl", "polskie gminy położone najbliżej Lwowa"),
-        ):
-            cases.append({"id": case_id, "category": "distance", "lang": lang, "turns": [question],
-                          "expect": {"route": "table", "answer_contains": nearest}})  # fmt: skip
+    cases += ranked(
+        "distance", nearest,
+        ("plc-en-012", "en", "the Polish partners closest to Lviv"),
+        ("plc-pl-012", "pl", "polskie gminy położone najbliżej Lwowa"),
+    )  # fmt: skip
 
     def size(case_id, lang, question, selection, over=None, under=None):
         sure, maybe = (
@@ -274,14 +282,11 @@ def main() -> None:
         under=2_000,
     )
 
-    similar = ref.similar_to("Hrubieszów", 3)
-    if similar:
-        for case_id, lang, question in (
-            ("plc-en-016", "en", "a town of similar size to Hrubieszów"),
-            ("plc-pl-016", "pl", "gminy podobnej wielkości do Hrubieszowa"),
-        ):
-            cases.append({"id": case_id, "category": "size", "lang": lang, "turns": [question],
-                          "expect": {"route": "table", "answer_contains": similar}})  # fmt: skip
+    cases += ranked(
+        "size", ref.similar_to("Hrubieszów", 3),
+        ("plc-en-016", "en", "a town of similar size to Hrubieszów"),
+        ("plc-pl-016", "pl", "gminy podobnej wielkości do Hrubieszowa"),
+    )  # fmt: skip
 
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), "utf-8")
