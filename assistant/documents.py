@@ -29,7 +29,8 @@ from assistant.vocabulary import load
 
 MAX_UNITS_SCANNED = 6  # hits whose sentences are read for an answer
 MAX_LIST_ITEMS = 20
-RARE_IDF = 2.0  # a term in at most about one passage in eight
+RARE_IDF = 2.0
+MIN_UNIT_SCORE = 1.0  # a sentence must share at least one real word with the question  # a term in at most about one passage in eight
 _NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\.\s*")
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;)]+[^\s,;).]")
 _NUMBER = re.compile(
@@ -125,11 +126,23 @@ def relevance_floor(embeddings: str) -> float:
 # --- question terms and units -------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _type_words() -> frozenset[str]:
+    """The words that say what kind of answer is wanted ('od kiedy', 'which year'): every date
+    matches them, so they do not tell one sentence from another."""
+    found: set[str] = set()
+    for lang in ("pl", "en"):
+        data = ph(lang)["types"]
+        for kind in ("pages", "date", "number", "yes_no", "list"):
+            found.update(w for phrase in data[kind] for w in fold(phrase).split() if w != "*")
+    return frozenset(found)
+
+
 def question_terms(question: str) -> list[tuple[str, frozenset[str]]]:
     """(word, its search terms) for the content words of a question."""
     found = []
     for word in words(question.replace("’", "'")):
-        if fold(word) in stopwords() or len(word) < 2:
+        if fold(word) in stopwords() or fold(word) in _type_words() or len(word) < 2:
             continue
         terms = frozenset(word_terms(word))
         if terms:
@@ -268,7 +281,10 @@ def answer(
         _none(draft, known_sources)
         return draft
     units = [
-        u for rank, h in enumerate(relevant[:MAX_UNITS_SCANNED]) for u in units_of(h.passage, rank)
+        u
+        for rank, h in enumerate(relevant[:MAX_UNITS_SCANNED])
+        for u in units_of(h.passage, rank)
+        if _score(u, wanted, idf or {}, 0.0) + 0.05 * rank >= MIN_UNIT_SCORE  # its own words
     ]
     # A definition stands under the heading that names the thing ('EUROPA DLA OBYWATELI').
     around = 0.6 if kind == "definition" else 0.3
@@ -300,7 +316,9 @@ def answer(
 
 
 def _relevant(hit: Hit, floor: float) -> bool:
-    return hit.matched == "both" or (hit.similarity or 0.0) >= floor
+    """A keyword match (it passed the search's own floor) counts; a passage only the vector
+    search found counts when its similarity reaches the model's calibrated floor."""
+    return hit.matched != "vector" or (hit.similarity or 0.0) >= floor
 
 
 def _page(known: dict, source: str, lang: str) -> str:
@@ -398,9 +416,11 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf) -> boo
         return False
     # The question's capitalised words ('German', 'Moldovan') and its rare words ('festivals')
     # narrow a list down; the words every item shares ('cooperation') do not.
+    shared = set(_terms(siblings[0].context))  # the list's own heading says what all items are
     narrowing = [
         (w, t) for n, (w, t) in enumerate(wanted)
-        if (w[:1].isupper() and n > 0) or max(idf.get(x, 0.0) for x in t) >= RARE_IDF
+        if not t & shared
+        and ((w[:1].isupper() and n > 0) or max(idf.get(x, 0.0) for x in t) >= RARE_IDF)
     ]  # fmt: skip
     scored = [(_score(u, narrowing, idf, 0.0) + 0.05 * u.rank, u) for u in siblings]
     top = max(s for s, _ in scored)

@@ -76,6 +76,14 @@ def test_page_dates_in_every_written_form_become_iso():
     assert find_dates("since 1976")[0].since
 
 
+def test_decades_are_read_with_early_and_late():
+    found = find_dates("Europy od wczesnych lat pięćdziesiątych, jednocząc")[0]
+    assert (found.iso, found.part, found.since) == ("195X", "early", True)
+    assert written(found, "en") == "since the early 1950s"
+    assert written(found, "pl") == "od wczesnych lat 50."
+    assert find_dates("in the nineties")[0].iso == "199X"
+
+
 def test_iso_dates_are_written_in_the_question_language():
     assert written("2013-01-04", "pl") == "4 stycznia 2013 r."
     assert written("2013-01-04", "en") == "on 4 January 2013"
