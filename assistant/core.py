@@ -23,7 +23,7 @@ from assistant.intent import Intent
 from assistant.models import Answer, Data
 from assistant.retrieval import vocabulary as page_vocabulary
 from assistant.sql import query
-from assistant.state import TurnState
+from assistant.state import Item, TurnState
 from assistant.text import fold
 from assistant.topics import TopicIndex
 from assistant.understand import Understanding, Units, understand
@@ -198,6 +198,8 @@ def answer(
         rt.store.require(conversation_id)
         last = rt.store.last(conversation_id)
         previous = TurnState.load(last.state) if last else None
+        if previous is not None:
+            _recall_items(previous, rt)
     else:
         conversation_id = rt.store.new()
         previous = None
@@ -210,7 +212,7 @@ def answer(
             model, understood, result, state, rt, previous, text, conversation_id
         )
     result.conversation_id = conversation_id
-    stored_state = TurnState.model_validate(state).model_dump(mode="json")
+    stored_state = TurnState.model_validate(state).compact()
     rt.store.append(conversation_id, text, result.language, stored_state, _stored(result))
     return result
 
@@ -248,14 +250,48 @@ def _not_applied_sentences(lang: str, intent: Intent) -> list[str]:
     return sentences
 
 
-def _stored(result: Answer, keep_rows: int = 50) -> dict:
-    """The answer as kept in the conversation store: all but the first data rows are left out
-    (the state holds what follow-ups need; a full list can be a million rows)."""
-    stored = result.model_dump(mode="json", exclude={"data"})
+_STORED_TEXT = 8000  # characters of an answer's text kept (a "show all" list can be 50 KB)
+
+
+def _stored(result: Answer) -> dict:
+    """The answer as kept in the conversation store: its text (for feedback and the model's
+    history), route, SQL and the shape of its data, never its rows or quotes; the rows are
+    recomputed from the turn's plan (`turn_data`), so a turn stays well under 2 KB."""
+    text = result.answer
+    if len(text) > _STORED_TEXT:
+        text = text[:_STORED_TEXT] + " …"
+    stored = {"language": result.language, "route": result.route, "answer": text,
+              "sql": result.sql, "not_applied": result.not_applied}  # fmt: skip
     if result.data is not None:
-        stored["data"] = {"columns": result.data.columns, "rows": result.data.rows[:keep_rows],
-                          "total": result.data.total}  # fmt: skip
+        stored["data"] = {"columns": result.data.columns, "rows": [], "total": result.data.total}
     return stored
+
+
+def _recall_items(previous: TurnState, rt: Runtime) -> None:
+    """The items of the previous list ("the second one"), recomputed from its plan: the store
+    keeps plans, not rows."""
+    if previous.items or previous.route != "table" or previous.intent is None:
+        return
+    cursor = rt.con.cursor()
+    try:
+        _draft, found = survey.answer(previous.intent, cursor, previous.language)
+    finally:
+        cursor.close()
+    previous.items = [Item.model_validate(i) for i in _items(previous.intent, found)]
+
+
+def turn_data(rt: Runtime, state: dict | None) -> Data | None:
+    """A stored turn's data, all of it, recomputed from its plan (None for a page answer or a
+    turn whose plan the index can no longer answer)."""
+    turn = TurnState.load(state)
+    if turn is None or turn.intent is None or turn.route != "table":
+        return None
+    cursor = rt.con.cursor()
+    try:
+        draft, _found = survey.answer(turn.intent, cursor, turn.language)
+    finally:
+        cursor.close()
+    return draft.data
 
 
 def _with_model(model, understood, result, state, rt, previous, text, conversation_id):

@@ -36,6 +36,18 @@ class TurnState(BaseModel):
     items: list[Item] = []
     options: list[str] = []
 
+    def compact(self) -> dict:
+        """What the store keeps: the plan without its defaults, the clarify options, and no
+        items (they are recomputed from the plan when a follow-up needs them)."""
+        kept: dict = {"language": self.language, "route": self.route}
+        if self.intent is not None:
+            kept["intent"] = self.intent.model_dump(mode="json", exclude_defaults=True)
+        if self.options:
+            kept["options"] = self.options
+        if self.route != "table" and self.items:
+            kept["items"] = [item.model_dump(mode="json", exclude_none=True) for item in self.items]
+        return kept
+
     @classmethod
     def load(cls, raw: dict | None) -> TurnState | None:
         """A stored state, or None when there is none or it was written by an older version."""

@@ -220,3 +220,23 @@ def test_the_shape_classifier_reads_a_superlative_the_lexicon_has_no_word_for():
     question = "Who has been Kraków's partner for the longest time?"
     assert classifier.classify(mask(question, [(13, 21)])) == "oldest"
     assert classifier.classify("only formal ones") is None  # near no example: it abstains
+
+
+def test_a_turn_keeps_its_plan_not_its_rows_and_stays_small(built_settings):
+    import json
+
+    from assistant.core import runtime, turn_data
+
+    rt = runtime(built_settings)
+    questions = ["Partnerzy Krakowa", "top 10 countries", "show all of them",
+                 "Which powiats have partners in Ukraine?", "Pokaż wszystkie"]  # fmt: skip
+    sizes, conversation = [], None
+    for question in questions:
+        result = ask(built_settings, question, conversation)
+        conversation = result.conversation_id
+    for turn in rt.store.turns(conversation):
+        sizes.append(len(turn.message) + len(json.dumps(turn.state)) + len(json.dumps(turn.answer)))
+        assert turn.answer.get("data", {}).get("rows", []) == []
+    assert max(sizes) < 16_384 and sum(sizes) / len(sizes) < 4_096
+    last = rt.store.turns(conversation)[-1]
+    assert turn_data(rt, last.state).total == last.answer["data"]["total"]  # recomputed in full

@@ -63,17 +63,9 @@ def _cell(value: Any) -> Any:
 def export_csv(conversation_id: str, turn: int, request: Request) -> Response:
     """One answer's data (every row, not only the 50 kept) with evidence and place facts, as CSV."""
     rt = core.runtime(request.app.state.settings)
-    if not rt.store.exists(conversation_id):
-        raise HTTPException(404, f"Unknown conversation id: {conversation_id!r}.")
-    stored = rt.store.turn(conversation_id, turn)
-    if stored is None:
-        raise HTTPException(404, f"This conversation has no turn {turn}.")
-    data = stored.answer.get("data")
-    if not data or not data.get("columns"):
-        raise HTTPException(404, f"Turn {turn} of this conversation has no data to export.")
     cursor = rt.con.cursor()
     try:
-        columns, rows = _all_rows(data, stored.state, cursor)
+        columns, rows = turn_rows(rt, conversation_id, turn, cursor)
         body = _csv(columns, rows, cursor)
     finally:
         cursor.close()
@@ -83,6 +75,23 @@ def export_csv(conversation_id: str, turn: int, request: Request) -> Response:
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+def turn_rows(rt, conversation_id: str, turn: int, cursor) -> tuple[list[str], list[list]]:
+    """Every data row of one stored answer (404 with a detail for an unknown conversation or
+    turn, or a turn without data)."""
+    if not rt.store.exists(conversation_id):
+        raise HTTPException(404, f"Unknown conversation id: {conversation_id!r}.")
+    stored = rt.store.turn(conversation_id, turn)
+    if stored is None:
+        raise HTTPException(404, f"This conversation has no turn {turn}.")
+    data = stored.answer.get("data")
+    if not data or not data.get("columns"):
+        raise HTTPException(404, f"Turn {turn} of this conversation has no data to export.")
+    recomputed = core.turn_data(rt, stored.state)  # the store keeps plans, not rows
+    if recomputed is not None and recomputed.columns == data["columns"]:
+        return recomputed.columns, recomputed.rows
+    return _all_rows(data, stored.state, cursor)
 
 
 def _all_rows(data: dict, state: dict, cursor) -> tuple[list[str], list[list]]:
