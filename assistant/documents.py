@@ -243,16 +243,29 @@ def _numbers(unit: Unit, wanted, idf: dict[str, float] | None = None):
     return max(candidates, key=lambda c: c[0])
 
 
-def _name(unit: Unit, question: str) -> str | None:
-    urls = _URL.findall(unit.text)
-    if urls:
-        return urls[0]
+def _asks_who(question: str, lang: str) -> bool:
+    folded = f" {' '.join(fold(w) for w in words(question))} "
+    return any(f" {fold(w)} " in folded for w in ph(lang)["types"]["who"])
+
+
+def _name(unit: Unit, question: str, lang: str = "en") -> str | None:
+    """A URL, or for 'who' a proper name ('Rada Gmin i Regionów Europy (CEMR)'), not one the
+    question itself names."""
+    text = _NUMBERING.sub("", unit.text)
+    urls = _URL.findall(text)
     asked = {fold(w) for w in words(question)}
-    for m in _CAPITALISED.finditer(unit.text):
-        name = m.group(0).strip()
-        if len(name) > 3 and fold(name.split()[0]) not in asked and m.start() > 0:
-            return name
-    return None
+    names = [
+        m.group(0).strip()
+        for m in _CAPITALISED.finditer(text)
+        if len(m.group(0).strip()) > 3
+        and fold(m.group(0).split()[0]) not in asked
+        and m.start() > 0
+        and not re.search(r"[.!?:]\s*$", text[: m.start()])  # not a sentence's first word
+        and (" " in m.group(0).strip() or re.search(r"[A-Z]{2,}", m.group(0)))  # a name, or CEMR
+    ]
+    if _asks_who(question, lang):
+        return (names or urls or [None])[0]
+    return (urls or names or [None])[0]
 
 
 # --- the answer ---------------------------------------------------------------------------
@@ -299,11 +312,20 @@ def answer(
     if kind == "number":  # the unit whose number shares most with the question comes first
         number = {u: (_numbers(u, wanted, idf) or (-9.0,))[0] for u in ranked}
         ranked.sort(key=lambda u: -(number[u] + 0.5 * _score(u, wanted, idf or {}, around)))
-    if kind == "list":
-        if _list_answer(draft, ranked, wanted, passages, known_sources, idf or {}):
+    if kind in ("list", "yes_no"):
+        # "Does Białystok belong to any city networks?": yes, and the list that says so.
+        prefix = ph(lang)["lead"]["fact_yes"] if kind == "yes_no" else ""
+        if _list_answer(draft, ranked, wanted, passages, known_sources, idf or {}, prefix):
             return draft
-        kind = "other"
-    if kind == "name" and ranked and _name(ranked[0], question) is None:
+        kind = "other" if kind == "list" else kind
+    if kind == "name" and _asks_who(question, lang):  # the best sentence naming someone
+        ranked.sort(
+            key=lambda u: (
+                _name(u, question, lang) is None
+                or _name(u, question, lang).startswith(("http", "www"))
+            )
+        )
+    if kind == "name" and ranked and _name(ranked[0], question, lang) is None:
         kind = (
             "other"  # the best sentence is the answer ('Listy partnerstw dostępne są tutaj: ...')
         )
@@ -351,7 +373,7 @@ def _lead(
         qualifier = lead["qualifiers"].get(qualifier, qualifier)
         values.update(number=f"{qualifier} {number}".strip(), span=span)
     elif kind == "name":
-        name = _name(unit, question)
+        name = _name(unit, question, lang)
         if name is None:
             return False
         values.update(name=name)
@@ -405,7 +427,7 @@ def _none(draft: Draft, known: dict) -> None:
 # --- lists --------------------------------------------------------------------------------
 
 
-def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf) -> bool:
+def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf, prefix="") -> bool:
     """The items of the list the best unit stands in; items matching more of the question's
     words than the rest ('German' in 'Which German cities') are the ones kept."""
     if not ranked:
@@ -442,10 +464,9 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf) -> boo
         heading = items[0].context.rsplit(" · ", 1)[-1].rstrip(":")
     page = _page(known, best.source, lang)
     under = lead["list_under"].format(heading=heading) if heading else ""
-    draft.lines.append(
-        lead["list_head"].format(page=page, Page=_cap(page), n=len(items),
-                                 items=_plural(lang, "items", len(items)), under=under)
-    )  # fmt: skip
+    head = lead["list_head"].format(page=page, Page=_cap(page), n=len(items),
+                                    items=_plural(lang, "items", len(items)), under=under)  # fmt: skip
+    draft.lines.append(prefix + head)
     for unit in items:
         marker = draft.cite(unit.source, unit.first, unit.last, unit.quote)
         draft.lines.append(lead["list_item"].format(item=_short(unit.text, 200), marker=marker))
@@ -705,9 +726,12 @@ def pages_mentioning(text: str, lang: str, retriever, facts: list[Fact], known) 
     _rarity, _word, terms = max(present, key=lambda p: p[0])
     by_source: dict[str, list[Unit]] = {}
     for passage in retriever.passages:
-        for unit in units_of(passage, 0):
-            if set(_terms(unit.text)) & terms:
-                by_source.setdefault(unit.source, []).append(unit)
+        held = [u for u in units_of(passage, 0) if set(_terms(u.text)) & terms]
+        if len({(u.first, u.last) for u in held}) < len(held):  # sentences of one line: the line
+            held = [Unit(passage.source, passage.start_line, passage.end_line, passage.text,
+                         passage.section, passage.context, 0)]  # fmt: skip
+        if held:
+            by_source.setdefault(passage.source, []).extend(held)
     lead = ph(lang)["lead"]
     draft.lines.append(
         lead["pages_head"].format(n=len(by_source), pages=_plural(lang, "pages", len(by_source)))

@@ -29,6 +29,10 @@ def survey_terms() -> frozenset[str]:
     phrases: list[str] = []
     for cue in load("cues")["cues"].values():
         phrases += cue
+    for lang in ("pl", "en"):  # the words that ask ('podaj', 'which', 'how many')
+        types = load(f"page_answers_{lang}").get("types", {})
+        for kind in types.get("order", []) + ["requests"]:
+            phrases += types.get(kind, [])
     for polish, entry in load("countries").items():
         if isinstance(entry, dict):
             phrases += [polish, entry.get("en", ""), *entry.get("en_aliases", [])]
