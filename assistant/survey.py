@@ -167,7 +167,7 @@ def _groups(draft: Draft, intent: Intent, con) -> list[dict]:
         draft.lines.append(f"- {line} {marker}")
     if len(groups) > len(shown):
         draft.say("more", n=len(groups) - len(shown), total=len(groups))
-    draft.say("group_rows_note")
+    draft.say("group_rows_note", k=query.ROWS_PER_GROUP)
     return groups
 
 
@@ -201,7 +201,7 @@ def _ranking(draft: Draft, intent: Intent, con) -> list[dict]:
         draft.lines.append(f"{i}. {line} {marker}")
     if len(ranked) > len(shown):
         draft.say("more", n=len(ranked) - len(shown), total=len(ranked))
-    draft.say("group_rows_note")
+    draft.say("group_rows_note", k=query.ROWS_PER_GROUP)
     return ranked
 
 
@@ -349,7 +349,7 @@ def _extreme_group(draft: Draft, intent: Intent, con) -> list[dict]:
     if runners:
         draft.say("runners_up")
         _cited_groups(draft, runners, by, "partnerships", "partnership")
-    draft.say("group_rows_note")
+    draft.say("group_rows_note", k=query.ROWS_PER_GROUP)
     return groups
 
 

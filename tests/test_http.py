@@ -384,3 +384,22 @@ def test_schemathesis_finds_no_server_error(server, tmp_path):
     assert done.returncode == 0, output[-6000:]
     during = server.log()[log_before:]
     assert "Traceback" not in during, during[-4000:]
+
+
+def test_the_rows_behind_an_aggregate_are_paged_from_its_plan(built_settings):
+    from fastapi.testclient import TestClient
+
+    from assistant.web.app import create_app
+
+    client = TestClient(create_app(built_settings))
+    answer = client.post("/api/chat", json={"message": "top 3 countries"}).json()
+    cid = answer["conversation_id"]
+    counted = sum(row[1] for row in answer["data"]["rows"])
+    first = client.get(f"/api/answers/{cid}/1/rows", params={"limit": 50}).json()
+    assert first["total"] == counted  # every row the three countries' counts rest on
+    assert len(first["rows"]) == 50 and {"source", "line"} <= set(first["columns"])
+    second = client.get(f"/api/answers/{cid}/1/rows", params={"offset": 50, "limit": 50}).json()
+    assert not {(r[6], r[7]) for r in first["rows"]} & {(r[6], r[7]) for r in second["rows"]}
+    assert client.get(f"/api/answers/{cid}/9/rows").status_code == 404
+    bad = client.get(f"/api/answers/{cid}/1/rows", params={"limit": 100000})
+    assert bad.status_code == 422 and "detail" in bad.json()

@@ -157,12 +157,14 @@ def extreme_rows(intent: Intent) -> Query:
 MEASURE_KEYS = {"units": "unit", "countries": "country", "partners": "partner"}
 
 
-# Every aggregate lists the rows it counts (source:line) and names its first row, for the citation.
+# Every aggregate cites a bounded number of its rows: the first ROWS_PER_GROUP (source:line)
+# in the data, with the group's total beside them; the query without GROUP BY gives them all.
+ROWS_PER_GROUP = 20
 _COUNTED = (
-    "list(source || ':' || line ORDER BY source, line) AS rows, "
-    "first(source ORDER BY source, line) AS first_source, "
-    "first(line ORDER BY source, line) AS first_line, "
-    "first(raw ORDER BY source, line) AS first_raw "
+    f"min_by(source || ':' || line, (source, line), {ROWS_PER_GROUP}) AS rows, "
+    "min_by(source, (source, line)) AS first_source, "
+    "min_by(line, (source, line)) AS first_line, "
+    "min_by(raw, (source, line)) AS first_raw "
 )
 _GROUPS = {
     "country": ("country", "any_value(country_en) AS country_en", "country"),

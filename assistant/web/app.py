@@ -40,7 +40,7 @@ from assistant.errors import (
     UnknownConversation,
 )
 from assistant.models import Answer
-from assistant.web import export, limits, maps, security
+from assistant.web import export, limits, maps, rows, security
 
 log = logging.getLogger(__name__)
 
@@ -417,7 +417,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_error_handlers(app)
     # GET /api/export/{conversation_id}/{turn}.csv, GET /map, GET /api/map; added as plain routes
     # (include_router would nest them in one _IncludedRouter entry, without .path, in app.routes).
-    app.router.routes.extend([*export.router.routes, *maps.router.routes])
+    app.router.routes.extend([*export.router.routes, *maps.router.routes, *rows.router.routes])
 
     @app.post("/api/chat", response_model=Answer, responses=ERRORS, tags=["chat"])
     def chat(request: ChatRequest) -> Answer:
