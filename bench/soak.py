@@ -115,6 +115,22 @@ async def abusive_loop(url: str, rate: float, deadline: float, abuse: Abuse) -> 
                 abuse.other += 1
 
 
+async def warm_every_kind(url: str, workers: int) -> None:
+    """Every question kind on every worker (the passage model loads on the first page
+    question), so that the RSS at the start is the warmed-up one."""
+    for question, follow_up in QUESTIONS:
+        for message in (question, follow_up):
+            if message is None:
+                continue
+            clients = [httpx.AsyncClient(base_url=url, timeout=120) for _ in range(workers * 3)]
+            try:  # separate connections, so that the kernel spreads them over the workers
+                await asyncio.gather(
+                    *(c.post("/api/chat", json={"message": message}) for c in clients)
+                )
+            finally:
+                await asyncio.gather(*(c.aclose() for c in clients))
+
+
 def workers(server: subprocess.Popen) -> dict[int, float]:
     """RSS (MB) of each uvicorn worker process."""
     found = {}
@@ -211,6 +227,7 @@ def main() -> None:
     server = start_server(port, args.workers, log_path)
     try:
         asyncio.run(warm_up(url, args.workers))
+        asyncio.run(warm_every_kind(url, args.workers))
         print(
             f"server at {url}: {args.workers} workers, chat limit {args.limit} per client, "
             f"data dir {data_dir}"

@@ -170,6 +170,18 @@ def test_the_client_is_the_first_untrusted_hop_from_the_right():
 def test_a_malformed_rate_limit_setting_is_refused_with_a_sentence(tmp_path):
     with pytest.raises(ValueError, match="30/minute"):
         create_app(Settings(data_dir=tmp_path, corpus_dir=CORPUS, rate_limit="lots"))
+    with pytest.raises(ValueError, match="ASSISTANT_RATE_LIMIT_STORAGE='bogus://x'"):
+        create_app(Settings(data_dir=tmp_path, corpus_dir=CORPUS, rate_limit_storage="bogus://x"))
+
+
+def test_every_part_of_a_combined_limit_applies(tmp_path):
+    settings = Settings(
+        data_dir=tmp_path, corpus_dir=CORPUS, rate_limit_other="10/minute;2 per 10 seconds"
+    )
+    client = TestClient(create_app(settings), client=("192.0.2.50", 1234))
+    statuses = [client.get("/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert "2 per 10 seconds" in client.get("/").json()["detail"]
 
 
 # --- body and time limits ------------------------------------------------------------------------

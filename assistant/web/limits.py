@@ -26,8 +26,9 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
-from limits import RateLimitItem, parse
+from limits import RateLimitItem, parse_many
 from limits.aio.strategies import MovingWindowRateLimiter
+from limits.errors import ConfigurationError
 from limits.storage import storage_from_string
 
 from assistant.config import Settings
@@ -136,16 +137,25 @@ def bucket(address: str) -> str:
 # --- requests per client -------------------------------------------------------------------------
 
 
-def rate(text: str | None) -> RateLimitItem | None:
-    """'30/minute' as a `limits` item; 'off' or empty means no limit."""
+def rate(text: str | None) -> list[RateLimitItem]:
+    """'30/minute' (or '10/minute;100/hour', all of them apply) as `limits` items; 'off' or
+    empty means no limit."""
     if text is None or text.strip().lower() in _OFF:
-        return None
+        return []
     try:
-        return parse(text)
+        return parse_many(text)
     except ValueError:
         raise ValueError(
             f"A rate limit must look like '30/minute' or '5 per second', not {text!r}."
         ) from None
+
+
+def storage(uri: str) -> Any:
+    """A `limits` async storage: memory://, or redis:// and memcached:// for several servers."""
+    try:
+        return storage_from_string(uri if uri.startswith("async+") else "async+" + uri)
+    except ConfigurationError as error:
+        raise ValueError(f"ASSISTANT_RATE_LIMIT_STORAGE={uri!r} cannot be used: {error}") from None
 
 
 def _per(item: RateLimitItem) -> str:
@@ -159,32 +169,33 @@ class RateLimit:
         self.chat = rate(settings.rate_limit)
         self.other = rate(settings.rate_limit_other)
         self.trusted = networks(settings.trusted_proxies)
-        storage_uri = settings.rate_limit_storage
-        if not storage_uri.startswith("async+"):
-            storage_uri = "async+" + storage_uri
-        self.limiter = MovingWindowRateLimiter(storage_from_string(storage_uri))
+        self.limiter = MovingWindowRateLimiter(storage(settings.rate_limit_storage))
 
-    def _item(self, path: str) -> tuple[str, RateLimitItem | None]:
+    def _items(self, path: str) -> tuple[str, list[RateLimitItem]]:
         if path in CHAT_PATHS:
             return "chat", self.chat
         if path in UNLIMITED_PATHS:
-            return "none", None
+            return "none", []
         return "other", self.other
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") == "OPTIONS":
             return await self.app(scope, receive, send)
-        group, item = self._item(scope.get("path", ""))
-        if item is None:
+        group, items = self._items(scope.get("path", ""))
+        if not items:
             return await self.app(scope, receive, send)
         client = bucket(client_address(scope, self.trusted))
         try:
-            allowed = await self.limiter.hit(item, group, client)
+            item = None
+            for limit in items:
+                if not await self.limiter.hit(limit, group, client):
+                    item = limit
+                    break
         except Exception:
             # A shared storage that is down must not take the service with it.
             log.exception("rate limit storage failed; request let through")
             return await self.app(scope, receive, send)
-        if allowed:
+        if item is None:
             return await self.app(scope, receive, send)
         stats = await self.limiter.get_window_stats(item, group, client)
         wait = max(1, math.ceil(stats.reset_time - time.time()))
@@ -307,6 +318,7 @@ def install(app: Any, settings: Settings) -> None:
     stays outermost and a 429 or 413 still carries its headers for the widget)."""
     # Bad settings fail here, at start, not at the first request.
     rate(settings.rate_limit), rate(settings.rate_limit_other), networks(settings.trusted_proxies)
+    storage(settings.rate_limit_storage)
     app.add_middleware(TimeLimit, seconds=settings.request_timeout)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(RateLimit, settings=settings)
