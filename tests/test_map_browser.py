@@ -111,3 +111,24 @@ def test_markers_are_reachable_with_the_keyboard(page, server):
     marker.focus()
     page.keyboard.press("Enter")
     page.locator(".leaflet-popup-content .popup").wait_for()
+
+
+def test_the_widget_shows_an_answers_partnerships_on_a_map_and_offers_its_csv(page, server):
+    from test_browser import W, ask, open_widget
+
+    open_widget(page, f"{server.url}/")
+    answer = ask(page, "Z jakimi miastami współpracuje Kraków?", 1)
+    csv_link = answer.locator(".views a")
+    assert csv_link.get_attribute("href").endswith("/1.csv")
+    answer.locator("button.view-map").click()
+    assert answer.locator("button.view-map").get_attribute("aria-selected") == "true"
+    assert answer.locator(".tablewrap").is_hidden()
+    frame = page.frame_locator(f"{W} iframe.mapframe")
+    frame.locator("body[data-lines]:not([data-lines=''])").wait_for()
+    drawn = int(frame.locator("body").get_attribute("data-lines"))
+    assert drawn > 0
+    assert frame.locator("#lines tbody tr td:first-child").first.inner_text() == "Kraków"
+    page.wait_for_timeout(800)
+    shot(page, "widget-map")
+    answer.locator("button.view-table").click()
+    assert answer.locator(".tablewrap").is_visible()

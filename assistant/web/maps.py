@@ -21,6 +21,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from assistant import core, places
 from assistant.text import fold
 from assistant.vocabulary import country_names
+from assistant.web.export import turn_rows
 
 router = APIRouter(tags=["map"])
 
@@ -114,9 +115,11 @@ def map_lines(
     year_from: int | None = None,
     year_to: int | None = None,
     form: str | None = None,
+    refs: list[tuple[str, int]] | None = None,
 ) -> dict:
-    """The partnerships that pass the filters, those with both ends placed as lines."""
-    rows = places.partnership_places(con)
+    """The partnerships that pass the filters (among the rows at `refs`, if given), those with
+    both ends placed as lines."""
+    rows = places.partnership_places(con, refs)
     kept, unplaced_units, unplaced_partners = [], set(), set()
     for r in rows:
         r["form"] = _form_of(r)
@@ -193,9 +196,14 @@ def api_map(
     year_from: Year = None,
     year_to: Year = None,
     form: Annotated[str | None, Query(description="agreement, other or no_data")] = None,
+    conversation_id: Annotated[str | None, Query(description="only one answer's rows")] = None,
+    turn: Annotated[
+        int | None, Query(description="that answer's turn (with conversation_id)")
+    ] = None,
 ) -> dict:
     """Placed partnership lines for the map, filtered by partner country (Polish or English
-    name), voivodeship (code, name or phrase), year range and form of cooperation."""
+    name), voivodeship (code, name or phrase), year range and form of cooperation; with
+    conversation_id and turn, only the rows of that answer (the widget's Map view)."""
     if form and form not in FORMS:
         raise HTTPException(400, f"Unknown form {form!r}: use one of {', '.join(FORMS)}.")
     if year_from and year_to and year_from > year_to:
@@ -203,8 +211,15 @@ def api_map(
     rt = core.runtime(request.app.state.settings)
     cursor = rt.con.cursor()
     try:
+        refs = None
+        if conversation_id:
+            columns, rows = turn_rows(rt, conversation_id, turn or 1, cursor)
+            if not {"source", "line"} <= set(columns):
+                raise HTTPException(404, f"Turn {turn or 1} of this conversation lists no rows.")
+            s, n = columns.index("source"), columns.index("line")
+            refs = [(r[s], int(r[n])) for r in rows]
         return map_lines(
-            cursor, _country(country), _voivodeship(voivodeship), year_from, year_to, form
+            cursor, _country(country), _voivodeship(voivodeship), year_from, year_to, form, refs
         )
     finally:
         cursor.close()
@@ -219,6 +234,8 @@ def map_page(
     year_to: Year = None,
     form: str | None = None,
     lang: str = "pl",
+    conversation_id: str | None = None,
+    turn: int | None = None,
 ) -> HTMLResponse:
     """The map page; its filters are query parameters (/map?country=Niemcy)."""
     settings = request.app.state.settings
@@ -230,6 +247,8 @@ def map_page(
         "year_from": year_from or "",
         "year_to": year_to or "",
         "form": form if form in FORMS else "",
+        "conversation_id": conversation_id or "",
+        "turn": turn or "",
     }
     config = {"tiles": settings.map_tiles, "lang": lang, "text": text, "filters": chosen}
     return HTMLResponse(_page(text, lang, chosen, config))
@@ -276,10 +295,12 @@ def _page(text: dict, lang: str, chosen: dict, config: dict) -> str:
 <link rel="stylesheet" href="/map/assets/leaflet.css">
 <link rel="stylesheet" href="/map/assets/map.css">
 </head>
-<body data-config="{esc(json.dumps(config))}">
+<body data-config="{esc(json.dumps(config))}"{' class="embedded"' if chosen["conversation_id"] else ""}>
 <header><h1>{esc(text["title"])}</h1>
 <form id="filters" method="get" action="/map">
 <input type="hidden" name="lang" value="{lang}">
+<input type="hidden" name="conversation_id" value="{esc(str(chosen["conversation_id"]))}">
+<input type="hidden" name="turn" value="{chosen["turn"]}">
 {field.format(label=esc(text["country"]), name="country", options=_options(countries, chosen["country"], text["all"]))}
 {field.format(label=esc(text["voivodeship"]), name="voivodeship", options=_options(regions, chosen["voivodeship"], text["all"]))}
 {year.format(label=esc(text["year_from"]), name="year_from", value=chosen["year_from"])}

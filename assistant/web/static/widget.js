@@ -64,6 +64,10 @@
       },
       rowsLost: "Po przeładowaniu strony zachowano tylko część wierszy.",
       table: "Dane odpowiedzi",
+      tableView: "Tabela",
+      mapView: "Mapa",
+      mapTitle: "Mapa partnerstw z tej odpowiedzi",
+      csv: "Pobierz CSV",
       networkError: "Brak połączenia z asystentem. Spróbuj ponownie.",
       interrupted: "Odpowiedź została przerwana. Spróbuj ponownie.",
       tooLong: "Pytanie jest za długie (najwyżej " + MAX_CHARS + " znaków).",
@@ -118,6 +122,10 @@
       },
       rowsLost: "Only part of the rows was kept after the page reload.",
       table: "Answer data",
+      tableView: "Table",
+      mapView: "Map",
+      mapTitle: "Map of this answer's partnerships",
+      csv: "Download CSV",
       networkError: "The assistant cannot be reached. Please try again.",
       interrupted: "The answer was interrupted. Please try again.",
       tooLong: "The question is too long (at most " + MAX_CHARS + " characters).",
@@ -379,6 +387,8 @@
     ".citations ol{margin:2px 0 0;padding-left:20px;}" +
     ".citations button{all:unset;cursor:pointer;color:#1f4e8c;text-decoration:underline;overflow-wrap:anywhere;}" +
     ".tablewrap{margin-top:8px;overflow-x:auto;max-width:100%;border:1px solid #e4e8ee;border-radius:6px;}" +
+    ".views{display:flex;gap:6px;align-items:center;margin-top:6px;font-size:12px;}.views button[aria-selected=true]{font-weight:600;text-decoration:underline;}" +
+    ".mapframe{width:100%;height:340px;border:1px solid #e4e8ee;border-radius:6px;margin-top:8px;}" +
     "table{border-collapse:collapse;font-size:12px;width:max-content;min-width:100%;}" +
     "caption{text-align:left;font-size:12px;color:#4a5563;padding:4px 6px;}" +
     "th,td{padding:4px 6px;border-bottom:1px solid #eef1f5;text-align:left;vertical-align:top;}" +
@@ -629,6 +639,7 @@
       node.appendChild(optionsNode(answer.data));
     } else if (answer.data && answer.data.columns && answer.data.columns.length) {
       node.appendChild(tableNode(answer.data, m.rowsTrimmed));
+      node.appendChild(viewsNode(answer, turn, node.lastChild));
     }
     if (answer.citations && answer.citations.length) node.appendChild(citationsNode(answer.citations));
     node.appendChild(feedbackNode(m, turn));
@@ -734,6 +745,36 @@
     if (trimmed) wrap.appendChild(el("div", { class: "note", text: t("rowsLost") }));
     fill();
     return wrap;
+  }
+
+  // Table / Map toggle and the CSV download of one answer's data (GET /map, /api/export).
+  function viewsNode(answer, turn, tableWrap) {
+    var id = answer.conversation_id || state.conversationId;
+    var bar = el("div", { class: "views", role: "tablist", "aria-label": t("table") });
+    if (!id) return bar;
+    var cols = answer.data.columns;
+    var frame = null;
+    var tableBtn = el("button", { type: "button", role: "tab", class: "linkbtn view-table", "aria-selected": "true", text: t("tableView") });
+    var mapBtn = el("button", { type: "button", role: "tab", class: "linkbtn view-map", "aria-selected": "false", text: t("mapView") });
+    function show(map) {
+      tableBtn.setAttribute("aria-selected", String(!map));
+      mapBtn.setAttribute("aria-selected", String(map));
+      tableWrap.hidden = map;
+      if (map && !frame) {
+        var q = "?conversation_id=" + encodeURIComponent(id) + "&turn=" + turn + "&lang=" + lang();
+        frame = el("iframe", { class: "mapframe", src: api("map" + q), title: t("mapTitle") });
+        bar.parentNode.insertBefore(frame, bar.nextSibling);
+      }
+      if (frame) frame.hidden = !map;
+    }
+    tableBtn.addEventListener("click", function () { show(false); });
+    mapBtn.addEventListener("click", function () { show(true); });
+    if (cols.indexOf("source") >= 0 && cols.indexOf("line") >= 0) {
+      bar.appendChild(tableBtn);
+      bar.appendChild(mapBtn);
+    }
+    bar.appendChild(link(api("api/export/" + encodeURIComponent(id) + "/" + turn + ".csv"), t("csv")));
+    return bar;
   }
 
   function citationsNode(citations) {
