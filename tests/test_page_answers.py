@@ -203,7 +203,7 @@ def test_a_dropped_in_table_is_named_from_its_file_name_with_its_own_year(corpus
     (corpus_copy / "tables" / "ankieta-2015.tsv").write_text(header + row, "utf-8")
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
     result = ingest(settings)
-    assert "corpus/tables/ankieta-2015.tsv.toml" not in {f.source for f in result.files}
+    assert "corpus/tables/ankieta-2015.tsv" in {f.source for f in result.files}
     known = read_sources(runtime(settings).con)
     new = "corpus/tables/ankieta-2015.tsv"
     assert describe_source(known, new, "en") == "the table “ankieta 2015”"
@@ -213,9 +213,11 @@ def test_a_dropped_in_table_is_named_from_its_file_name_with_its_own_year(corpus
     assert mixed == "the 2009 ZMP survey and the table “ankieta 2015”"
 
 
-def test_a_sidecar_change_rebuilds_the_index(corpus_copy, tmp_path):
+def test_a_sidecar_is_no_source_but_its_change_rebuilds_the_index(corpus_copy, tmp_path):
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
     first = ingest(settings)
+    assert (corpus_copy / "tables" / "powiaty-2009.tsv.toml").is_file()
+    assert not any(f.source.endswith(".toml") for f in first.files)  # no source of its own
     side = corpus_copy / "pages" / "olsztyn-partner-cities.txt.toml"
     side.write_text(side.read_text("utf-8").replace("Olsztyn's page", "Olsztyn's site"), "utf-8")
     assert not ingest(settings).skipped
