@@ -396,6 +396,11 @@ def _route_to_pages(
         return None
     if intent.units and page_words:
         return to("documents", "detail")  # associations, visits, networks: only pages tell
+    listed = [names for partners in units.page_partners.values() for names, _ in partners]
+    asked = set(map(fold, intent.partners))
+    on_a_page = asked and any(names & asked for names in listed)
+    if not intent.units and on_a_page and (page_words or signals.has("page_detail")):
+        return to("documents", "detail")  # "Kiedy odnowiono list intencyjny z Jełgawą?"
     if intent.units or intent.partners:
         return None
     if intent.countries == ["Europa"]:
