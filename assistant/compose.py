@@ -103,6 +103,15 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
 
         names = ", ".join(voivodeship_name(code) or code for code in intent.regions)
         parts.append(ph["filters_region"].format(region=names))
+    if intent.within_km is not None and "place" not in skip:
+        km = (
+            int(intent.within_km) if intent.within_km == int(intent.within_km) else intent.within_km
+        )
+        parts.append(ph["filters_within"].format(km=km, place=intent.centre))
+    for bound in ("over", "under"):
+        value = getattr(intent, f"population_{bound}")
+        if value is not None and "place" not in skip:
+            parts.append(ph[f"filters_{bound}"].format(n=f"{value:,}".replace(",", " ")))
     if intent.topic_words and "topic" not in skip:
         parts.append(
             ph["filters_topic"].format(text=", ".join(f"“{w}”" for w in intent.topic_words))

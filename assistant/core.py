@@ -130,6 +130,7 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
     ).fetchone()[0]) and bool(con.execute(
         "SELECT count(*) FROM places WHERE side = 'unit' AND voivodeship_code IS NOT NULL"
     ).fetchone()[0])  # fmt: skip
+    units.locate = _locator(con) if units.placed else None
     return Runtime(
         index_dir=index_dir,
         con=con,
@@ -140,6 +141,20 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
         facts=facts,
         settings=settings,
     )
+
+
+def _locator(con: duckdb.DuckDBPyConnection):
+    """Places by name from the index (GeoNames facts matched at ingestion), one cursor a call."""
+    from assistant.places import place_of
+
+    def locate(name: str, kind: str = "any"):
+        cursor = con.cursor()
+        try:
+            return place_of(cursor, name, kind)
+        finally:
+            cursor.close()
+
+    return locate
 
 
 def _country_names(country: str | None, country_en: dict[str, str]) -> frozenset[str]:

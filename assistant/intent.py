@@ -19,7 +19,7 @@ from assistant.vocabulary import load
 
 Shape = Literal[
     "list", "count", "top", "group_country", "group_unit", "group_year", "group_decade",
-    "group_form", "group_type", "yes_no", "rank", "extreme", "compare",
+    "group_form", "group_type", "yes_no", "rank", "extreme", "compare", "nearest", "similar",
 ]  # fmt: skip
 Form = Literal[
     "agreement", "no_agreement", "letter_of_intent", "only_letter_of_intent", "other",
@@ -75,12 +75,24 @@ class Intent(BaseModel):
     unknown_names: list[str] = []  # places named that neither the survey nor the pages know
     region: str | None = None  # a region as the question names it ("z Małopolski")
     regions: list[str] = []  # voivodeship codes (GeoNames admin1) the units must lie in
+    # A place to measure from (GeoNames coordinates): "within 30 km of Nowy Sącz", "closest to Lviv".
+    centre: str | None = None
+    centre_lat: float | None = None
+    centre_lon: float | None = None
+    within_km: float | None = None
+    population_over: int | None = None  # "towns over 50,000 inhabitants" (GeoNames population)
+    population_under: int | None = None
+    similar_to: str | None = None  # "of similar size to Hrubieszów": a unit label
+    similar_population: int | None = None
+    place_words: list[str] = []  # the question's own distance and size phrases
 
     def has_filters(self) -> bool:
         return bool(
             self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign
             or self.form_text or self.topics or self.compare_units or self.compare_countries
-            or self.regions
+            or self.regions or self.within_km is not None or self.population_over is not None
+            or self.population_under is not None or self.similar_to is not None
+            or self.centre is not None
             or self.year is not None or self.year_from is not None or self.year_to is not None
         )  # fmt: skip
 

@@ -26,6 +26,15 @@ _AGGREGATE_EXTRA = ("first_source", "first_line", "first_raw")
 def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
     """The cited answer, and the rows (or groups) it is about, for follow-ups."""
     draft, found = _answer(intent, con, lang)
+    measured = (
+        intent.within_km is not None
+        or intent.shape in ("nearest", "similar")
+        or (intent.population_over is not None or intent.population_under is not None)
+    )
+    if measured:
+        unplaced = query.unplaced_for(intent).run(con)[1][0][0]
+        draft.lines.insert(1 if draft.lines else 0, p(lang, "place_note").format(
+            n=unplaced, units=plural(lang, "unit", unplaced)))  # fmt: skip
     if intent.regions:
         # Voivodeships are derived (GeoNames), not survey data: say so, and what could not be placed.
         unplaced = query.unplaced_units(intent).run(con)[1][0][0]
@@ -37,6 +46,8 @@ def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[D
 
 def _answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
     draft = Draft(lang)
+    if intent.shape in ("nearest", "similar"):
+        return draft, _by_place(draft, intent, con)
     if intent.shape == "compare":
         return draft, _compare(draft, intent, con)
     if intent.shape == "extreme" and intent.extreme in ("most", "fewest"):
@@ -396,3 +407,30 @@ def _join(lang: str, items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {p(lang, 'and')} " + items[-1]
+
+
+def _by_place(draft: Draft, intent: Intent, con) -> list[dict]:
+    """Units nearest a place, or closest in population to one: ranked, the figure shown."""
+    lang = draft.lang
+    q = query.by_place(intent)
+    draft.sql = q.shown()
+    columns, rows = q.run(con)
+    ranked = _dicts(columns, rows)
+    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
+    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in ranked])
+    if not ranked:
+        draft.say("none", filters=describe(intent, lang))
+        return ranked
+    nearest = intent.shape == "nearest"
+    draft.say(
+        "nearest_head" if nearest else "similar_head", place=intent.centre,
+        population=intent.similar_population, filters=describe(intent, lang),
+    )  # fmt: skip
+    for i, g in enumerate(ranked[:SHOW_ALL] if intent.show_all else ranked[:SHOWN], 1):
+        marker = draft.cite(g["first_source"], g["first_line"], g["first_line"], g["first_raw"])
+        line = p(lang, "nearest_item" if nearest else "similar_item").format(
+            unit=g["unit"], km=g.get("km"), population=g.get("population"), ratio=g.get("size_ratio"),
+            count=g["partnerships"], partnerships=plural(lang, "partnership", g["partnerships"]),
+        )  # fmt: skip
+        draft.lines.append(f"{i}. {line} {marker}")
+    return ranked

@@ -54,6 +54,7 @@ class Units:
     topics: TopicIndex = field(default_factory=TopicIndex)  # words of the other-form cells
     placed: bool = False  # the index has GeoNames places (voivodeships) for the units
     classifier: object = None  # assistant.shapes.ShapeClassifier, or None when switched off
+    locate: object = None  # (name, kind) -> assistant.places.Place | None, from the index
 
     def label(self, written: str) -> str:
         return self.by_written.get(written, written)
@@ -102,7 +103,8 @@ def understand(
         language = "en"  # the contract: other languages are answered in English, saying so
     if is_hostile(text):
         return Understanding(language, "out_of_scope", reason="hostile")
-    if is_offtopic(text):
+    population_filter = any(_PLACE_PATTERNS[k].search(text) for k in ("over", "under", "similar"))
+    if is_offtopic(text) and not population_filter:
         return Understanding(language, "out_of_scope", reason="other_topic")
 
     named = {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
@@ -208,7 +210,12 @@ def asks_about_pages(asked: Asked) -> Understanding | None:
         or (asked.signals.has("powiat"))
     )
     own_city = set(i.units) & set(asked.units.page_owners)
-    if (i.regions or i.topics and survey_words) and not own_city:
+    measured = (
+        i.within_km is not None
+        or i.shape in ("nearest", "similar")
+        or (i.population_over is not None or i.population_under is not None)
+    )
+    if (i.regions or measured or i.topics and survey_words) and not own_city:
         return None
     return _route_to_pages(
         i, asked.signals, asked.units, asked.language, asked.matches, asked.named
@@ -240,6 +247,7 @@ def asks_about_another_topic(asked: Asked) -> Understanding | None:
     if (
         not _partnership_words(asked.signals)
         and not i.topics
+        and i.shape not in ("nearest", "similar")
         and _foreign_words(asked.signals, asked.named)
     ):
         return asked.to("out_of_scope", "other_topic")
@@ -495,12 +503,27 @@ def _intent_from(
         intent.partners = sorted({m.key for m in partner_matches})
         intent.partner_query = partner_matches[0].name or partner_matches[0].text
     intent.countries = sorted(countries)
+    placed_spans = _places(intent, text, matches, units)
+    place_shape = intent.shape if intent.shape in ("nearest", "similar") else None
+    if placed_spans:
+        # "within 30 km of Nowy Sącz": the centre is a place to measure from, not the unit.
+        if unit_match and unit_match.span in placed_spans:
+            unit_match, intent.units, intent.unit_query = None, [], None
+            intent.unit_type = _unit_type(signals, None)  # "gminas within 30 km of Nowy Sącz"
+        intent.partners = sorted({m.key for m in partner_matches if m.span not in placed_spans})
+        intent.countries = sorted(
+            {m.key for m in matches if m.kind == "country" and m.span not in placed_spans}
+            & set(intent.countries)
+        )
     if len(intent.countries) >= 2 and not intent.compare_units:
         if asks.asks_comparison(signals) and not signals.has("every"):
             intent.compare_countries, intent.countries = intent.countries, []
         elif signals.has("every") or _each_of(text):
             intent.every_country = True  # "partners in both Germany and France"
-    for key, value in read_years(text, signals).items():
+    years_text = text
+    for phrase in intent.place_words:  # "poniżej 2000 mieszkańców" is a size, not a year
+        years_text = years_text.replace(phrase, " " * len(phrase))
+    for key, value in read_years(years_text, signals).items():
         setattr(intent, key, value)
     intent.form = read_form(signals)
     intent.shape = read_shape(
@@ -512,7 +535,9 @@ def _intent_from(
     if intent.shape == "rank":
         _place_to_be_near(intent, text, partner_matches)
     intent.show_all = signals.has("show_all")
-    if intent.compare_units or intent.compare_countries:
+    if place_shape:
+        intent.shape = place_shape  # "closest to Lviv", "of similar size to Hrubieszów"
+    elif intent.compare_units or intent.compare_countries:
         intent.shape = "compare"
         intent.measure = asks.read_measure(signals)  # type: ignore[assignment]
     elif intent.shape != "rank":
@@ -650,6 +675,9 @@ def _account(
     for cue_spans in signals.cues.values():
         consumed.update(i for a, b in cue_spans for i in range(a, b))
     _regions(intent, text, signals, matches, units, consumed)
+    for phrase in intent.place_words:  # distance and size phrases: applied, so consumed
+        at = text.find(phrase)
+        consumed.update(i for i, t in enumerate(signals.tokens) if at <= t.start < at + len(phrase))
     free = [
         i
         for i in range(len(signals.tokens))
@@ -673,13 +701,114 @@ def _account(
         intent.not_applied.append(item.text)
 
 
+_NUMBER = r"(\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+)\s*(tys\.?|tysi\w*|thousand|k\b)?"
+_PEOPLE = r"\s*(?:\w+\s+)?(?:inhabitants|people|residents|population|mieszka\w*|ludno\w*|os[oó]b)"
+_PLACE_PATTERNS = {
+    "within": re.compile(
+        r"\b(?:within|in a radius of|w promieniu|do|up to|less than|mniej ni[zż]|maks\.?|max\.?)"
+        r"\s+(\d+(?:[.,]\d+)?)\s*(?:km|kilometr\w*|kilometer\w*)\s*(?:of|from|od|wok[oó][lł]|around)?\s*",
+        re.IGNORECASE,
+    ),
+    "nearest": re.compile(
+        r"\b(?:closest|nearest|najbli[zż]ej|najbli[zż]sz\w*)\s+(?:(?:to|do|od)\s+)?", re.IGNORECASE
+    ),
+    "similar": re.compile(
+        r"\b(?:(?:of\s+)?(?:a\s+)?similar\s+size\s+(?:to|as)|the\s+same\s+size\s+as|"
+        r"podobnej\s+wielko[sś]ci\s+(?:do|co|jak)|wielko[sś]ci\s+podobnej\s+do)\s+",
+        re.IGNORECASE,
+    ),
+    "over": re.compile(
+        r"\b(?:over|more than|above|at least|powy[zż]ej|ponad|wi[eę]cej ni[zż]|co najmniej)\s+"
+        + _NUMBER
+        + _PEOPLE,
+        re.IGNORECASE,
+    ),
+    "under": re.compile(
+        r"\b(?:under|fewer than|less than|below|poni[zż]ej|mniej ni[zż]|do)\s+" + _NUMBER + _PEOPLE,
+        re.IGNORECASE,
+    ),
+}
+
+
+def _population(number: str, scale: str | None) -> int:
+    value = int(re.sub(r"[ \u00a0.,]", "", number))
+    return value * 1000 if scale else value
+
+
+def _places(intent: Intent, text: str, matches: list[Match], units: Units) -> set[tuple[int, int]]:
+    """Distances and sizes from GeoNames: 'within 30 km of Nowy Sącz', 'closest to Lviv',
+    'of similar size to Hrubieszów', 'over 50,000 inhabitants'. Returns the spans of the
+    names used as centres (they are no filter of their own)."""
+    if units.locate is None:
+        return set()
+    used: set[tuple[int, int]] = set()
+    for kind in ("over", "under"):
+        found = _PLACE_PATTERNS[kind].search(text)
+        if found:
+            value = _population(found.group(1), found.group(2))
+            setattr(intent, f"population_{kind}", value)
+            intent.place_words.append(found.group(0).strip())
+    for kind in ("within", "nearest", "similar"):
+        found = _PLACE_PATTERNS[kind].search(text)
+        if not found:
+            continue
+        span, place = _centre(text, found.end(), matches, units)
+        if place is None:
+            continue
+        used.add(span)
+        intent.place_words.append(text[found.start() : span[1]])
+        intent.centre = place.name
+        if kind == "similar":
+            intent.similar_to = place.label if place.kind != "geonames" else None
+            intent.similar_population = place.population
+            intent.shape = "similar"
+        else:
+            intent.centre_lat, intent.centre_lon = place.lat, place.lon
+            if kind == "within":
+                intent.within_km = float(found.group(1).replace(",", "."))
+            else:
+                intent.shape = "nearest"
+    return used
+
+
+def _centre(text: str, start: int, matches: list[Match], units: Units):
+    """The place named right after a distance or size phrase: a name the gazetteer found there,
+    or the next word (inflected: 'Lwowa', 'Żyliny') as GeoNames knows it."""
+    for m in sorted(matches, key=lambda m: m.span):
+        if start <= m.span[0] <= start + 2:
+            kind = "unit" if m.kind == "unit" else "partner" if m.kind == "partner" else "any"
+            key = m.units[0] if m.kind == "unit" and m.units else m.key
+            place = units.locate(key, kind) or units.locate(m.text, "place")
+            if place is not None and place.lat is not None:
+                return m.span, place
+    word = re.match(r"[^\W\d_][\w'-]*", text[start:])
+    if not word:
+        return (start, start), None
+    token = word.group()
+    for ending in ("", *_ENDINGS):
+        if ending and not token.endswith(ending):
+            continue
+        stem = token[: len(token) - len(ending)] if ending else token
+        for tail in ("",) if not ending else _NOMINATIVE:
+            place = units.locate(stem + tail, "place")
+            if place is not None and place.lat is not None:
+                return (start, start + len(token)), place
+    return (start, start), None
+
+
 def _regions(intent: Intent, text: str, signals: Signals, matches, units: Units, consumed) -> None:
     """'gminy z Małopolski', 'towns in Lower Silesia': a voivodeship filter where the index has
     places (GeoNames), else a constraint reported as not applied."""
     from assistant.places import find_regions
 
     unit_spans = [m.span for m in matches if m.kind == "unit" and m.exact]
-    found = find_regions(text, skip_spans=unit_spans)
+    found = [r for r in find_regions(text) if (r.start, r.end) not in unit_spans]
+    for region in found:
+        inside = [s for s in unit_spans if region.start <= s[0] and s[1] <= region.end]
+        if inside and intent.unit_query and any(text[a:b] == intent.unit_query for a, b in inside):
+            # "gminas in Lublin Voivodeship": the longer reading, a region, wins over the unit
+            intent.units, intent.unit_query = [], None
+            intent.unit_type = _unit_type(signals, None)
     if not found:
         return
     for region in found:

@@ -221,7 +221,7 @@ def test_answer_time_never_loads_the_geonames_file(built_settings):
 
 
 def _gold_cases() -> list[dict]:
-    path = GOLD / "pending" / "places.jsonl"
+    path = GOLD / "places.jsonl"
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 

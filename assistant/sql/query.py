@@ -95,6 +95,18 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
             f"({', '.join('?' * len(intent.regions))}))"
         )
         params += intent.regions
+    if intent.within_km is not None and intent.centre_lat is not None and "place" not in skip:
+        clauses.append(
+            f"unit_label IN (SELECT key FROM places WHERE side = 'unit' AND lat IS NOT NULL AND "
+            f"{HAVERSINE} <= ?)"
+        )
+        params += [intent.centre_lat, intent.centre_lat, intent.centre_lon, intent.within_km]
+    for bound, op in ((intent.population_over, ">"), (intent.population_under, "<")):
+        if bound is not None and "place" not in skip:
+            clauses.append(
+                f"unit_label IN (SELECT key FROM places WHERE side = 'unit' AND population {op} ?)"
+            )
+            params.append(bound)
     for forms in intent.topics if "topic" not in skip else ():
         # What the cooperation is about: a word of the other-form cell, folded (ł -> l).
         clauses.append(f"regexp_matches({_FOLDED_OTHER}, ?)")
@@ -110,6 +122,11 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
     return (" AND ".join(clauses) or "TRUE"), params
 
 
+# Great-circle distance in km from (?, ?, ?) = (lat, lat, lon) of a centre to a place's lat/lon.
+HAVERSINE = (
+    "2 * 6371.0 * asin(least(1, sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
+    "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2))))"
+)
 _FOLDED_OTHER = "strip_accents(lower(replace(replace(other_form, 'ł', 'l'), 'Ł', 'L')))"
 # A row's year for "the oldest" / "sort by year": the earlier of its two cells' years.
 ROW_YEAR = "least(coalesce(agreement_year, 9999), coalesce(other_year, 9999))"
@@ -286,5 +303,42 @@ def unplaced_units(intent: Intent) -> Query:
     return Query(
         f"SELECT count(DISTINCT unit_label) FROM partnerships WHERE {clause} AND unit_label NOT IN "
         "(SELECT key FROM places WHERE side = 'unit' AND voivodeship_code IS NOT NULL)",
+        params,
+    )
+
+
+def by_place(intent: Intent) -> Query:
+    """Units ranked by distance from the plan's centre (shape nearest) or by how close their
+    population is to the plan's (shape similar), each with its partnerships (other filters kept)."""
+    clause, params = where(intent)
+    if intent.shape == "nearest":
+        measure, measure_params = (
+            f"round({HAVERSINE}, 1)",
+            [intent.centre_lat, intent.centre_lat, intent.centre_lon],
+        )
+        name, extra = "km", "lat IS NOT NULL"
+    else:
+        measure = "round(greatest(population, ?) / greatest(1, least(population, ?)), 2)"
+        measure_params = [intent.similar_population, intent.similar_population]
+        name, extra = "size_ratio", "population > 0"
+    exclude = " AND key <> ?" if intent.similar_to else ""
+    place_params = [*measure_params, *([intent.similar_to] if intent.similar_to else [])]
+    sql = (
+        f"SELECT p.unit_label AS unit, d.{name}, d.population, count(*) AS partnerships, "
+        f"any_value(p.unit_type) AS unit_type, {_COUNTED}"
+        f"FROM partnerships p JOIN (SELECT key, population, {measure} AS {name} FROM places "
+        f"WHERE side = 'unit' AND {extra}{exclude}) d ON d.key = p.unit_label "
+        f"WHERE {clause} GROUP BY p.unit_label, d.{name}, d.population "
+        f"ORDER BY d.{name}, unit LIMIT 50"
+    )
+    return Query(sql, [*place_params, *params])
+
+
+def unplaced_for(intent: Intent) -> Query:
+    """Units passing the other filters that have no coordinates or population (not placed)."""
+    clause, params = where(intent, skip=frozenset({"place"}))
+    return Query(
+        f"SELECT count(DISTINCT unit_label) FROM partnerships WHERE {clause} AND unit_label NOT IN "
+        "(SELECT key FROM places WHERE side = 'unit' AND lat IS NOT NULL)",
         params,
     )

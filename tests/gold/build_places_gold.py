@@ -1,4 +1,4 @@
-"""Writes tests/gold/pending/places.jsonl: voivodeship, distance and size questions (PL and EN).
+"""Writes tests/gold/places.jsonl: voivodeship, distance and size questions (PL and EN).
 
 Expected rows come from `places_reference.py` (GeoNames read independently of the package):
 rows of units surely fitting must be in the answer (`rows_include`), and the answer may hold
@@ -6,8 +6,7 @@ only rows of units that may fit (`rows_within`). Ranked questions (nearest, simi
 the names of the first surely placed units (`answer_contains`) when no unsure unit could be
 among them.
 
-The file sits in pending/ (which `assistant eval` does not read) until the question side
-answers place questions; then move it to tests/gold/places.jsonl.
+`assistant eval` runs it with the other gold sets (the query plan answers place questions).
 
     python tests/gold/build_places_gold.py
 """
@@ -20,7 +19,7 @@ from pathlib import Path
 from places_reference import Reference
 from reference import by_country, of_type
 
-OUT = Path(__file__).resolve().parent / "pending" / "places.jsonl"
+OUT = Path(__file__).resolve().parent / "places.jsonl"
 
 
 def keys(rows) -> list[list]:
