@@ -213,8 +213,6 @@ def answer(
         rt.store.require(conversation_id)
         last = rt.store.last(conversation_id)
         previous = TurnState.load(last.state) if last else None
-        if previous is not None:
-            _recall_items(previous, rt)
     else:
         conversation_id = rt.store.new()
         previous = None
@@ -360,7 +358,8 @@ def respond(
     if u.route == "both":
         return _both(u, rt, state)
     intent = u.intent
-    if u.pick:
+    if u.pick and previous is not None:
+        _recall_items(previous, rt)  # only a pick needs the previous list's items again
         intent = _picked_intent(u.pick, intent, previous) or intent
     cursor = rt.con.cursor()
     try:

@@ -44,7 +44,9 @@ class TurnState(BaseModel):
             kept["intent"] = self.intent.model_dump(mode="json", exclude_defaults=True)
         if self.options:
             kept["options"] = self.options
-        if self.route != "table" and self.items:
+        if self.items and (self.route != "table" or len(self.items) <= 3):
+            # a short list is kept ("When did it start?" after one partnership reads it);
+            # a longer one is recomputed from the plan when a follow-up picks from it
             kept["items"] = [item.model_dump(mode="json", exclude_none=True) for item in self.items]
         return kept
 
