@@ -190,7 +190,7 @@ def _ranking(draft: Draft, intent: Intent, con) -> list[dict]:
     ranked = _dicts(columns, rows)
     keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
     draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in ranked])
-    if intent.near:
+    if intent.near and intent.centre_lat is None:
         draft.say("near_note", place=intent.near)
     if not ranked:
         draft.say("none", filters=describe(intent, lang))
@@ -201,9 +201,13 @@ def _ranking(draft: Draft, intent: Intent, con) -> list[dict]:
         n=len(ranked),
         units=plural(lang, "unit", len(ranked)),
     )
+    if intent.centre_lat is not None:
+        draft.say("near_distance_note", place=intent.centre)
     shown = ranked[:SHOW_ALL] if intent.show_all else ranked[:SHOWN]
     for i, g in enumerate(shown, 1):
         latest = p(lang, "rank_latest").format(year=g["latest_year"]) if g["latest_year"] else ""
+        if g.get("km") is not None:
+            latest += p(lang, "rank_km").format(km=g["km"], place=intent.centre)
         marker = draft.cite(g["first_source"], g["first_line"], g["first_line"], g["first_raw"])
         line = p(lang, "rank_item").format(
             unit=g["unit"], count=g["partnerships"], partnerships=plural(lang, "partnership", g["partnerships"]),

@@ -534,6 +534,16 @@ def _intent_from(
     intent.form_text = read_form_text(signals)
     if intent.shape == "rank":
         _place_to_be_near(intent, text, partner_matches)
+        if intent.near and intent.centre_lat is None and units.locate is not None:
+            # "near Žilina": rank by distance from it too (GeoNames coordinates via the index)
+            at = text.find(intent.near.split()[0])
+            _span, place = _centre(text, at, matches, units) if at >= 0 else (None, None)
+            if place is not None:
+                intent.centre, intent.centre_lat, intent.centre_lon = (
+                    place.name,
+                    place.lat,
+                    place.lon,
+                )
     intent.show_all = signals.has("show_all")
     if place_shape:
         intent.shape = place_shape  # "closest to Lviv", "of similar size to Hrubieszów"

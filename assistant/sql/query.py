@@ -234,6 +234,22 @@ def grouped(intent: Intent, by: str) -> Query:
 def ranking(intent: Intent) -> Query:
     """Partner search: experience in a country = rows there, then formal agreements, then recency."""
     clause, params = where(intent)
+    if intent.centre_lat is not None:
+        # With a place to be near: experience first, then the distance (GeoNames), then recency.
+        distance = (
+            f"LEFT JOIN (SELECT key, round({HAVERSINE}, 1) AS km FROM places WHERE side = 'unit' "
+            "AND lat IS NOT NULL) d ON d.key = partnerships.unit_label "
+        )
+        sql = (
+            "SELECT unit_label AS unit, count(*) AS partnerships, "
+            "count(agreement_year) AS formal_agreements, any_value(d.km) AS km, "
+            "max(greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))) AS latest_year, "
+            f"any_value(unit_type) AS unit_type, {_COUNTED}"
+            f"FROM partnerships {distance}WHERE {clause} GROUP BY unit_label ORDER BY "
+            "partnerships DESC, formal_agreements > 0 DESC, km NULLS LAST, latest_year DESC, unit"
+        )
+        centre = [intent.centre_lat, intent.centre_lat, intent.centre_lon]
+        return Query(sql, [*centre, *params])
     sql = (
         "SELECT unit_label AS unit, count(*) AS partnerships, "
         "count(agreement_year) AS formal_agreements, "
