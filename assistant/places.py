@@ -44,6 +44,11 @@ _ISO_OVERRIDES = {
     "Chechnya": "RU",
     "Europe": None,
 }
+# Abbreviations a name may start with, and what GeoNames writes in full.
+_ABBREVIATIONS = {
+    "st": ("sankt", "saint", "san", "santa"), "ste": ("sainte",), "sw": ("swiety", "swieta"),
+    "bad": (), "mt": ("mount", "mont"),
+}  # fmt: skip
 # Words around a partner's name that say it is an area named after its seat town.
 _AREA_WORDS = {
     "landkreis", "kreis", "eifelkreis", "county", "district", "rajon", "rejon", "raj", "rajonu",
@@ -103,8 +108,8 @@ def name_key(name: str) -> str:
     key = name.lower() if name.isascii() else fold(name)
     if key.replace(" ", "").isalnum() and key.isascii() and "  " not in key and key[-1:] != " ":
         return key[1:] if key[:1] == " " else key
-    if "-" in key or "\u2013" in key:
-        key = _HYPHEN.sub("-", key.replace("\u2013", "-"))
+    if "-" in key or "\u2013" in key:  # 'Saint Michel sur Orge' = 'Saint-Michel-sur-Orge'
+        key = key.replace("\u2013", " ").replace("-", " ")
     if not key.isalnum():
         key = _PUNCTUATION.sub(" ", key)
     return " ".join(key.split())
@@ -115,7 +120,6 @@ def _latin(name: str) -> bool:
     return bool(name) and ord(name[0]) < 0x370 and ord(name[-1]) < 0x370
 
 
-_HYPHEN = re.compile(r"\s*-\s*")
 _PUNCTUATION = re.compile(r"[\"'`\u2019().,/]+")
 
 
@@ -196,6 +200,10 @@ class Gazette:
             return "exact", hits
         if hits := self.alternate.get((country, key)):
             return "alternate", hits
+        first, _, rest = key.partition(" ")
+        for long in _ABBREVIATIONS.get(first, ()) if rest else ():  # 'St. Andrä' = 'Sankt Andrä'
+            if hits := self.primary.get((country, f"{long} {rest}")):
+                return "alternate", hits
         return "unplaced", []
 
     def fuzzy(self, country: str, name: str) -> tuple[float, list[Geo]]:
@@ -239,7 +247,7 @@ class Gazette:
                 seats.setdefault(adjective, []).append(town)
         for adjective, names in load("powiat_seats").get("seats", {}).items():
             wanted = [names] if isinstance(names, str) else names
-            seats[adjective] = [
+            seats[_adjective_key(adjective)] = [
                 g
                 for name in wanted
                 for g in self.primary.get(("PL", name_key(name)), [])
