@@ -24,7 +24,7 @@ from assistant.compose import Draft
 from assistant.dates import Date, find_dates, written
 from assistant.models import Answer
 from assistant.retrieval.search import Hit, stopwords, word_terms
-from assistant.text import fold, words
+from assistant.text import fold, lemmas, words
 from assistant.vocabulary import load
 
 MAX_UNITS_SCANNED = 6  # hits whose sentences are read for an answer
@@ -326,9 +326,7 @@ def answer(
             )
         )
     if kind == "name" and ranked and _name(ranked[0], question, lang) is None:
-        kind = (
-            "other"  # the best sentence is the answer ('Listy partnerstw dostępne są tutaj: ...')
-        )
+        kind = "other"  # the best sentence is the answer ('Listy partnerstw dostępne są tutaj:')
     for unit in ranked:
         if _lead(draft, unit, kind, wanted, question, known_sources, idf):
             _evidence(draft, unit, known_sources)
@@ -447,6 +445,8 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf, prefix
     scored = [(_score(u, narrowing, idf, 0.0) + 0.05 * u.rank, u) for u in siblings]
     top = max(s for s, _ in scored)
     floor = min(s for s, _ in scored)
+    if prefix and narrowing and top <= floor + 0.5:
+        return False  # "Is there a partner in Portugal?": no item says so, so no "yes"
     items = (
         [u for s, u in scored if s > floor + 0.5] if top > floor + 0.5 else [u for _, u in scored]
     )
@@ -491,8 +491,7 @@ def _section_items(best: Unit, passages: list) -> list[Unit]:
             if p.section.startswith(parent + ".") and p.section.count(".") == depth
         ]  # fmt: skip
     elif section:
-        items = [p for p in same if p.section == section and p.start_line != p.end_line or
-                 p.section == section]  # fmt: skip
+        items = [p for p in same if p.section == section]
     else:
         items = []
     return [Unit(p.source, p.start_line, p.end_line, p.text.strip(), p.section, p.context, 9)
@@ -652,14 +651,8 @@ def _content_words(text: str, rt) -> list[str]:
     from assistant.retrieval.vocabulary import page_words
 
     names = {n for f in rt.facts for n in place_names(f.partner) | {fold(f.owner)}}
-    free = [w for w in words(text) if not ({fold(w)} | {fold(x) for x in _lemmas(w)}) & names]
+    free = [w for w in words(text) if not ({fold(w)} | {fold(x) for x in lemmas(w)}) & names]
     return page_words(free, rt.units.page_terms)
-
-
-def _lemmas(word: str) -> tuple[str, ...]:
-    from assistant.text import lemmas
-
-    return lemmas(word)
 
 
 def named_owners(text: str, facts: list[Fact]) -> list[str]:
