@@ -20,6 +20,7 @@ from places_reference import Reference
 from reference import by_country, of_type
 
 OUT = Path(__file__).resolve().parent / "places.jsonl"
+HELD_OUT = Path(__file__).resolve().parent / "pending" / "places_heldout.jsonl"
 
 
 def keys(rows) -> list[list]:
@@ -296,6 +297,118 @@ def main() -> None:
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), "utf-8")
     print(f"{len(cases)} cases -> {OUT}")
+
+    # Held-out region questions: phrasings written apart from the ones the plan was built on
+    # (other voivodeships, word orders, no diacritics, English adjectives), not tuned against.
+    held: list[dict] = []
+
+    def heldout(case_id, lang, question, code, selection):
+        chosen = {"voivodeship": code, **what(selection)}
+        sure, maybe = ref.in_region(code, selection)
+        held.append(two_sided(case_id, "region_heldout", lang, question, sure, maybe, chosen))
+
+    heldout(
+        "plh-pl-001",
+        "pl",
+        "Jakie gminy z Pomorza współpracują ze Szwecją?",
+        "82",
+        by_country(gminas, "Szwecja"),
+    )
+    heldout(
+        "plh-en-001",
+        "en",
+        "Pomeranian gminas with Swedish partners",
+        "82",
+        by_country(gminas, "Szwecja"),
+    )
+    heldout(
+        "plh-pl-002",
+        "pl",
+        "partnerzy we Francji gmin z lodzkiego",
+        "74",
+        by_country(gminas, "Francja"),
+    )
+    heldout(
+        "plh-en-002",
+        "en",
+        "French partners of towns in the Łódź Voivodeship",
+        "74",
+        by_country(gminas, "Francja"),
+    )
+    heldout(
+        "plh-pl-003",
+        "pl",
+        "gminy z Mazowsza mające partnerów na Ukrainie",
+        "78",
+        by_country(gminas, "Ukraina"),
+    )
+    heldout(
+        "plh-en-003",
+        "en",
+        "Masovian towns twinned with Ukrainian towns",
+        "78",
+        by_country(gminas, "Ukraina"),
+    )
+    heldout(
+        "plh-pl-004",
+        "pl",
+        "Z kim w Niemczech współpracują gminy województwa zachodniopomorskiego?",
+        "87",
+        by_country(gminas, "Niemcy"),
+    )
+    heldout(
+        "plh-en-004",
+        "en",
+        "partners in Germany of gminas in West Pomerania",
+        "87",
+        by_country(gminas, "Niemcy"),
+    )
+    heldout("plh-pl-005", "pl", "świętokrzyskie gminy i ich partnerzy", "84", gminas)
+    heldout("plh-en-005", "en", "partners of gminas in Swietokrzyskie", "84", gminas)
+    heldout(
+        "plh-pl-006",
+        "pl",
+        "gminy z Opolszczyzny współpracujące z Niemcami",
+        "79",
+        by_country(gminas, "Niemcy"),
+    )
+    heldout(
+        "plh-en-006",
+        "en",
+        "Opole Voivodeship gminas with partners in Germany",
+        "79",
+        by_country(gminas, "Niemcy"),
+    )
+    heldout(
+        "plh-pl-007",
+        "pl",
+        "partnerzy czescy gmin z Dolnego Slaska",
+        "72",
+        by_country(gminas, "Czechy"),
+    )
+    heldout(
+        "plh-en-007",
+        "en",
+        "Czech partners of Lower Silesian gminas",
+        "72",
+        by_country(gminas, "Czechy"),
+    )
+    heldout(
+        "plh-pl-008",
+        "pl",
+        "gminy lubuskie mające partnerów w Niemczech",
+        "76",
+        by_country(gminas, "Niemcy"),
+    )
+    heldout(
+        "plh-en-008",
+        "en",
+        "gminas in Lubusz with German partners",
+        "76",
+        by_country(gminas, "Niemcy"),
+    )
+    HELD_OUT.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in held), "utf-8")
+    print(f"{len(held)} cases -> {HELD_OUT}")
 
 
 if __name__ == "__main__":
