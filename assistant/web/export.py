@@ -11,16 +11,32 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
 from assistant import core, places
 from assistant.intent import Intent
 from assistant.sql import query
 
 router = APIRouter(tags=["export"])
+
+
+class ErrorDetail(BaseModel):
+    detail: str = Field(description="What is wrong, as one readable sentence.")
+
+
+# The error answers of these routes (the app's handlers send every error as {"detail": ...}).
+ERRORS = {
+    400: {"model": ErrorDetail, "description": "Unusable input"},
+    404: {"model": ErrorDetail, "description": "Unknown conversation or turn, or no data"},
+    422: {"model": ErrorDetail, "description": "The request does not have the expected shape"},
+    429: {"model": ErrorDetail, "description": "Over the client's rate limit"},
+    503: {"model": ErrorDetail, "description": "No index yet"},
+}
+Turn = Annotated[int, Path(ge=1, le=1_000_000, description="the answer's turn, from 1")]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLACE_COLUMNS = [
@@ -57,10 +73,10 @@ def _cell(value: Any) -> Any:
     response_class=Response,
     responses={
         200: {"content": {"text/csv": {}}, "description": "The turn's data rows as CSV."},
-        404: {"description": "Unknown conversation or turn, or a turn with no data."},
+        **ERRORS,
     },
 )
-def export_csv(conversation_id: str, turn: int, request: Request) -> Response:
+def export_csv(conversation_id: str, turn: Turn, request: Request) -> Response:
     """One answer's data (every row, not only the 50 kept) with evidence and place facts, as CSV."""
     rt = core.runtime(request.app.state.settings)
     cursor = rt.con.cursor()

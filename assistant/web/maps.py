@@ -21,7 +21,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from assistant import core, places
 from assistant.text import fold
 from assistant.vocabulary import country_names
-from assistant.web.export import turn_rows
+from assistant.web.export import ERRORS, turn_rows
 
 router = APIRouter(tags=["map"])
 
@@ -188,7 +188,7 @@ def _in_years(r: dict, low: int, high: int) -> bool:
 Year = Annotated[int | None, Query(ge=1900, le=2100)]
 
 
-@router.get("/api/map")
+@router.get("/api/map", responses=ERRORS)
 def api_map(
     request: Request,
     country: str | None = None,
@@ -197,9 +197,7 @@ def api_map(
     year_to: Year = None,
     form: Annotated[str | None, Query(description="agreement, other or no_data")] = None,
     conversation_id: Annotated[str | None, Query(description="only one answer's rows")] = None,
-    turn: Annotated[
-        int | None, Query(description="that answer's turn (with conversation_id)")
-    ] = None,
+    turn: Annotated[int | None, Query(ge=1, le=1_000_000, description="that answer's turn")] = None,
 ) -> dict:
     """Placed partnership lines for the map, filtered by partner country (Polish or English
     name), voivodeship (code, name or phrase), year range and form of cooperation; with
@@ -235,7 +233,7 @@ def map_page(
     form: str | None = None,
     lang: str = "pl",
     conversation_id: str | None = None,
-    turn: int | None = None,
+    turn: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
 ) -> HTMLResponse:
     """The map page; its filters are query parameters (/map?country=Niemcy)."""
     settings = request.app.state.settings
