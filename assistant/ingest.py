@@ -45,7 +45,7 @@ class IngestResult:
     files: list[FileSummary] = field(default_factory=list)
     repairs: list[tuple] = field(default_factory=list)
     page_facts: int = 0
-    places: list = field(default_factory=list)  # assistant.places.PlacementSummary per table and side
+    places: list = field(default_factory=list)  # PlacementSummary per table and side
     embedded: int = 0  # passages embedded this time (the others came from the cache)
 
 
