@@ -49,8 +49,11 @@ class TopicIndex:
         for key in lemma_keys:
             found |= self.words.get(key, set())
             if prefixes and len(key) >= 5:
+                # "szkoła" also finds "szkolna": a lemma without its last vowel is a stem
+                stem = key.rstrip("aeiouy") if len(key) >= 6 else key
+                stem = stem if len(stem) >= 5 else key
                 for word, forms in self.words.items():
-                    if word.startswith(key) and len(word) - len(key) <= 6:
+                    if word.startswith(stem) and len(word) - len(stem) <= 6:
                         found |= forms
         return found
 
@@ -73,7 +76,7 @@ class TopicIndex:
                         (k for k in [key, *((x,) for x in tokens[i].keys)] if k in bridge), key
                     )
                 if key in bridge:
-                    forms = self.forms(set(bridge[key]))
+                    forms = self.forms(set(bridge[key]), prefixes=True)
                     if forms:
                         found.append((span, sorted(forms)))
                         taken.update(span)
@@ -84,14 +87,22 @@ class TopicIndex:
                     continue
                 forms = self.forms(set(token.keys), prefixes=True)
                 if forms:
-                    previous = found[-1] if found else None
-                    if previous and previous[0][-1] == i - 1:
-                        # "straży pożarnych": neighbouring topic words are one topic
-                        found[-1] = ([*previous[0], i], sorted(set(previous[1]) | forms))
-                    else:
-                        found.append(([i], sorted(forms)))
+                    found.append(([i], sorted(forms)))
                     taken.add(i)
-        return found
+        return _merged(found)
+
+
+def _merged(found: list[tuple[list[int], list[str]]]) -> list[tuple[list[int], list[str]]]:
+    """Each topic word must hold ("ośrodków pielgrzymkowych": both); two words that bridge to
+    the same cell words ("straży pożarnych") are one topic."""
+    out: list[tuple[list[int], list[str]]] = []
+    for span, forms in found:
+        same = next((o for o in out if o[1] == forms), None)
+        if same:
+            same[0].extend(span)
+        else:
+            out.append((list(span), forms))
+    return out
 
 
 def pattern(forms: list[str]) -> str:

@@ -86,7 +86,9 @@ class ChatRequest(BaseModel):
 
 class FeedbackRequest(BaseModel):
     conversation_id: str
-    turn: int | None = Field(default=None, ge=1, description="1-based number of the answer rated.")
+    turn: int | None = Field(
+        default=None, ge=1, le=1_000_000, description="1-based number of the answer rated."
+    )
     rating: Literal["up", "down"]
     comment: str | None = Field(default=None, max_length=2000)
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from assistant import core
 from assistant.sql import query
 from assistant.state import TurnState
+from assistant.web.export import ERRORS, Turn
 
 router = APIRouter()
 MAX_LIMIT = 1000
@@ -31,12 +32,12 @@ class RowPage(BaseModel):
 @router.get(
     "/api/answers/{conversation_id}/{turn}/rows",
     response_model=RowPage,
-    responses={404: {"description": "Unknown conversation or turn, or a turn with no rows."}},
+    responses=ERRORS,
     tags=["data"],
 )
 def answer_rows(
     conversation_id: str,
-    turn: int,
+    turn: Turn,
     request: Request,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
