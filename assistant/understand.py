@@ -534,6 +534,8 @@ def _intent_from(
     intent.form_text = read_form_text(signals)
     if intent.shape == "rank":
         _place_to_be_near(intent, text, partner_matches)
+        if not intent.units and intent.unit_type is None:
+            intent.unit_type = _unit_type(signals, None)
         if intent.near and intent.centre_lat is None and units.locate is not None:
             # "near Žilina": rank by distance from it too (GeoNames coordinates via the index)
             at = text.find(intent.near.split()[0])
@@ -814,7 +816,13 @@ def _regions(intent: Intent, text: str, signals: Signals, matches, units: Units,
     unit_spans = [m.span for m in matches if m.kind == "unit" and m.exact]
     found = [r for r in find_regions(text) if (r.start, r.end) not in unit_spans]
     for region in found:
-        inside = [s for s in unit_spans if region.start <= s[0] and s[1] <= region.end]
+        within = [m for m in matches if region.start <= m.span[0] and m.span[1] <= region.end]
+        # "gmin z lodzkiego": the voivodeship, not a partner that bears its name
+        dropped = {m.key for m in within if m.kind == "partner"}
+        if dropped & set(intent.partners):
+            intent.partners = [k for k in intent.partners if k not in dropped]
+            intent.partner_query = None
+        inside = [m.span for m in within if m.kind == "unit"]
         if inside and intent.unit_query and any(text[a:b] == intent.unit_query for a, b in inside):
             # "gminas in Lublin Voivodeship": the longer reading, a region, wins over the unit
             intent.units, intent.unit_query = [], None
@@ -886,7 +894,11 @@ def _place_to_be_near(intent: Intent, text: str, partner_matches) -> None:
         return
     # "near Žilina": a place to be near, not a unit or partner to filter by.
     near = fold(intent.near)
-    if intent.unit_query and fold(intent.unit_query) in near:
+    said = fold(text)
+    if intent.unit_query and (
+        fold(intent.unit_query) in near or f"{fold(intent.unit_query)} {near}" in said
+    ):
+        # "near Žilina" as the place, and "koło Żyliny": the town Koło is the word "near"
         intent.units, intent.unit_query = [], None
     kept = [m for m in partner_matches if fold(m.text) not in near]
     intent.partners = sorted({m.key for m in kept})
