@@ -20,7 +20,7 @@ from places_reference import Reference
 from reference import by_country, of_type
 
 OUT = Path(__file__).resolve().parent / "places.jsonl"
-HELD_OUT = Path(__file__).resolve().parent / "pending" / "places_heldout.jsonl"
+HELD_OUT = Path(__file__).resolve().parent / "places_heldout.jsonl"
 
 
 def keys(rows) -> list[list]:
