@@ -131,6 +131,9 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
         "SELECT count(*) FROM places WHERE side = 'unit' AND voivodeship_code IS NOT NULL"
     ).fetchone()[0])  # fmt: skip
     units.locate = _locator(con) if units.placed else None
+    from assistant.sources import read_sources
+
+    units.sources = read_sources(con)
     return Runtime(
         index_dir=index_dir,
         con=con,
@@ -366,6 +369,7 @@ def respond(
         draft, found = survey.answer(intent, cursor, lang)
     finally:
         cursor.close()
+    _name_sources(draft, rt.units.sources)
     if u.pick and previous and previous.items:
         # "a ten drugi?" after "the first one" still means the second of the original list.
         state["intent"] = previous.intent.model_dump() if previous.intent else None
@@ -386,6 +390,28 @@ def _documents(u: Understanding, rt: Runtime, text: str, state: dict) -> tuple[A
 
 def _both(u: Understanding, rt: Runtime, state: dict) -> tuple[Answer, dict]:
     return compare.respond(u, rt, state)
+
+
+def _name_sources(draft: Draft, known: dict) -> None:
+    """Rows from a table other than the described 2009 survey (a newer table dropped into the
+    corpus) are named truthfully from the files' descriptions, not as 'the ZMP 2009 survey'."""
+    from assistant.sources import describe_sources, source_year
+
+    tables = sorted({c.source for c in draft.citations if "/tables/" in c.source})
+    other = [s for s in tables if not (known.get(s) and known[s].described and
+                                       source_year(known, s) == 2009)]  # fmt: skip
+    if not other:
+        return
+    named = describe_sources(known, tables, draft.lang)
+    years = ", ".join(
+        sorted({str(source_year(known, s) or "?") for s in tables}, key=lambda y: (y == "?", y))
+    )
+    forms = p(draft.lang, "survey_forms")
+    values = {"sources": named, "Sources": named[:1].upper() + named[1:], "years": years}
+    for i, line in enumerate(draft.lines):
+        for fixed, said in forms.items():
+            line = line.replace(fixed, said.format(**values))
+        draft.lines[i] = line
 
 
 def _finish(draft: Draft, route: str) -> Answer:

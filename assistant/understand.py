@@ -55,6 +55,7 @@ class Units:
     placed: bool = False  # the index has GeoNames places (voivodeships) for the units
     classifier: object = None  # assistant.shapes.ShapeClassifier, or None when switched off
     locate: object = None  # (name, kind) -> assistant.places.Place | None, from the index
+    sources: dict = field(default_factory=dict)  # corpus path -> assistant.sources.Source
 
     def label(self, written: str) -> str:
         return self.by_written.get(written, written)

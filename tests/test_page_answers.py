@@ -211,6 +211,13 @@ def test_a_dropped_in_table_is_named_from_its_file_name_with_its_own_year(corpus
     assert source_year(known, new) == 2015
     mixed = describe_sources(known, ["corpus/tables/miasta-i-gminy-2009.tsv", new], "en")
     assert mixed == "the 2009 ZMP survey and the table “ankieta 2015”"
+    # A table answer resting on that row names both files, not "the ZMP 2009 survey" alone.
+    reply = answer("Partners of Kalisz in the Czech Republic", settings=settings)
+    assert any(c.source == new for c in reply.citations)
+    lead = reply.answer.split("\n")[0]
+    assert "ankieta 2015" in lead and "The ZMP 2009 survey" not in reply.answer
+    only_2009 = answer("Partners of Kraków in Germany", settings=settings)
+    assert only_2009.answer.startswith("The ZMP 2009 survey lists")
 
 
 def test_a_sidecar_is_no_source_but_its_change_rebuilds_the_index(corpus_copy, tmp_path):
