@@ -107,19 +107,26 @@ def test_nothing_found_offers_the_nearest_year(built_settings):
     assert "Najbliższe lata" in result.answer and result.citations
 
 
-def test_partner_search_ranks_by_experience_and_refuses_to_guess_distance(built_settings):
+def test_partner_search_ranks_by_experience_then_distance_from_the_seeking_town(built_settings):
     result = ask(
         built_settings,
         "A town in Slovakia near Žilina seeks a Polish partner: which Polish gminas have experience with Slovak partners?",
     )
-    assert result.route == "table" and result.data.columns[:4] == [
+    assert result.route == "table" and result.data.columns[:5] == [
         "unit",
         "partnerships",
         "formal_agreements",
+        "km",
         "latest_year",
     ]
-    assert "Žilina" in result.answer and "coordinates" in result.answer and "2009" in result.answer
+    assert "Žilina" in result.answer and "GeoNames" in result.answer and "2009" in result.answer
     counts = [row[1] for row in result.data.rows]
+    # Among equal experience (count, formal agreement or not) the nearer unit comes first.
+    ties: dict[tuple, list[float]] = {}
+    for row in result.data.rows:
+        if row[3] is not None:
+            ties.setdefault((row[1], row[2] > 0), []).append(row[3])
+    assert all(kms == sorted(kms) for kms in ties.values())
     assert counts == sorted(counts, reverse=True) and result.data.total > 20
 
 
