@@ -98,6 +98,13 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
         parts.append(ph["filters_form"][intent.form])
     if intent.form_text and "form" not in skip:
         parts.append(ph["filters_form_text"].format(text=", ".join(intent.form_text)))
+    if intent.exclude_countries and "country" not in skip:
+        names = [english_country(c) if lang == "en" else c for c in intent.exclude_countries]
+        parts.append(ph["filters_except_country"].format(country=", ".join(names)))
+    if intent.min_partnerships is not None:
+        parts.append(ph["filters_min_partnerships"].format(n=intent.min_partnerships))
+    if intent.max_partnerships is not None:
+        parts.append(ph["filters_max_partnerships"].format(n=intent.max_partnerships))
     if intent.regions and "region" not in skip:
         from assistant.places import voivodeship_name
 

@@ -85,12 +85,17 @@ class Intent(BaseModel):
     similar_to: str | None = None  # "of similar size to Hrubieszów": a unit label
     similar_population: int | None = None
     place_words: list[str] = []  # the question's own distance and size phrases
+    exclude_countries: list[str] = []  # "Kraków's partners except the German ones"
+    # "towns with more than 10 partners": a bound on each unit's number of partnerships
+    min_partnerships: int | None = None
+    max_partnerships: int | None = None
 
     def has_filters(self) -> bool:
         return bool(
             self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign
             or self.form_text or self.topics or self.compare_units or self.compare_countries
-            or self.regions or self.within_km is not None or self.population_over is not None
+            or self.regions or self.exclude_countries or self.min_partnerships is not None
+            or self.max_partnerships is not None or self.within_km is not None or self.population_over is not None
             or self.population_under is not None or self.similar_to is not None
             or self.centre is not None
             or self.year is not None or self.year_from is not None or self.year_to is not None
@@ -345,7 +350,15 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
     if len(years) >= 2 and signals.has("between"):
         a, b = sorted(y for _, y in years[:2])
         return {"year_from": a, "year_to": b}
-    position, year = years[0]
+    bounds = [_one_year(text, position, year) for position, year in years[:2]]
+    if len(bounds) == 2 and {*bounds[0]} | {*bounds[1]} == {"year_from", "year_to"}:
+        # "after 2005 but before 2008", "po 2000 a przed 2005": two open bounds make a range
+        return {**bounds[0], **bounds[1]}
+    return bounds[0]
+
+
+def _one_year(text: str, position: int, year: int) -> dict[str, int]:
+    """The filter one year of the question sets, read from the words before it."""
     before_word = _word_before(text, position)
     previous = [fold(w) for w in words(text[:position])]
     while previous and previous[-1] in _FILLER and len(previous) > 1:

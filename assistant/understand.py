@@ -215,6 +215,7 @@ def asks_about_pages(asked: Asked) -> Understanding | None:
         i.within_km is not None
         or i.shape in ("nearest", "similar")
         or (i.population_over is not None or i.population_under is not None)
+        or (i.min_partnerships is not None or i.max_partnerships is not None)
     )
     if (i.regions or measured or i.topics and survey_words) and not own_city:
         return None
@@ -516,6 +517,8 @@ def _intent_from(
             {m.key for m in matches if m.kind == "country" and m.span not in placed_spans}
             & set(intent.countries)
         )
+    _exclusions(intent, text, matches)
+    _partnership_bounds(intent, text)
     if len(intent.countries) >= 2 and not intent.compare_units:
         if asks.asks_comparison(signals) and not signals.has("every"):
             intent.compare_countries, intent.countries = intent.countries, []
@@ -558,6 +561,9 @@ def _intent_from(
         asks.apply_shape(intent, signals, group_by_country=asks_countries)
         if units.classifier is not None and not any(signals.has(c) for c in _SHAPE_CUES):
             by_example = _shape_by_example(intent, text, matches, units)
+    bounded = intent.min_partnerships is not None or intent.max_partnerships is not None
+    if bounded and intent.shape in ("list", "count", "yes_no"):
+        intent.shape = "group_unit"  # "which towns have more than 10 partners?": the units
     _account(intent, text, signals, matches, units, foreign, explained=by_example)
     if ambiguous:
         # Ask which unit is meant; the rest of the question is kept for the answer to the choice.
@@ -688,6 +694,14 @@ def _account(
     for cue_spans in signals.cues.values():
         consumed.update(i for a, b in cue_spans for i in range(a, b))
     _regions(intent, text, signals, matches, units, consumed)
+    numbers_read = any(
+        v is not None
+        for v in (intent.year, intent.year_from, intent.year_to, intent.limit,
+                  intent.population_over, intent.population_under, intent.within_km,
+                  intent.min_partnerships, intent.max_partnerships)
+    )  # fmt: skip
+    if numbers_read:  # "1990s", "90.", "top 5": the year or number parsers read them
+        consumed.update(i for i, t in enumerate(signals.tokens) if any(c.isdigit() for c in t.text))
     for phrase in intent.place_words:  # distance and size phrases: applied, so consumed
         at = text.find(phrase)
         consumed.update(i for i, t in enumerate(signals.tokens) if at <= t.start < at + len(phrase))
@@ -741,6 +755,47 @@ _PLACE_PATTERNS = {
         re.IGNORECASE,
     ),
 }
+
+
+_EXCEPT = {"except", "excluding", "exclude", "apart", "besides", "outside", "not", "poza",
+           "oprocz", "procz", "wyjatkiem", "wylaczeniem", "nie", "ausser", "ohne"}  # fmt: skip
+
+
+def _exclusions(intent: Intent, text: str, matches: list[Match]) -> None:
+    """'Kraków's partners except the German ones', 'partnerzy Krakowa poza Niemcami': a country
+    to leave out, never one to filter by."""
+    for m in matches:
+        if m.kind != "country" or m.key not in intent.countries:
+            continue
+        before = {fold(w) for w in re.findall(r"[^\W\d_]+", text[: m.span[0]])[-3:]}
+        if before & _EXCEPT and not before & {"only", "tylko"}:
+            intent.countries = [c for c in intent.countries if c != m.key]
+            intent.exclude_countries = sorted({*intent.exclude_countries, m.key})
+
+
+_BOUND = re.compile(
+    r"\b(more than|over|above|at least|ponad|wi[eę]cej ni[zż]|co najmniej|powy[zż]ej|"
+    r"fewer than|less than|under|below|at most|mniej ni[zż]|poni[zż]ej|najwy[zż]ej)\s+(\d{1,3})\s+"
+    r"(?:\w+\s+)?(?:partner\w*|twin\w*|sister\w*|link\w*|miast\w*|umow\w*|um[oó]w)",
+    re.IGNORECASE,
+)
+
+
+def _partnership_bounds(intent: Intent, text: str) -> None:
+    """'towns with more than 10 partners', 'gminy, które mają ponad 5 partnerów na Ukrainie'."""
+    found = _BOUND.search(text)
+    if not found:
+        return
+    word, n = fold(found.group(1)), int(found.group(2))
+    if word in ("at least", "co najmniej"):
+        intent.min_partnerships = n
+    elif word in ("at most", "najwyzej"):
+        intent.max_partnerships = n
+    elif word in ("fewer than", "less than", "under", "below", "mniej niz", "ponizej"):
+        intent.max_partnerships = n - 1
+    else:
+        intent.min_partnerships = n + 1
+    intent.place_words.append(found.group(0))  # consumed by the plan
 
 
 def _population(number: str, scale: str | None) -> int:

@@ -240,3 +240,29 @@ def test_a_turn_keeps_its_plan_not_its_rows_and_stays_small(built_settings):
     assert max(sizes) < 16_384 and sum(sizes) / len(sizes) < 4_096
     last = rt.store.turns(conversation)[-1]
     assert turn_data(rt, last.state).total == last.answer["data"]["total"]  # recomputed in full
+
+
+def test_two_open_year_bounds_make_a_range_not_one_bound(built_settings):
+    result = ask(built_settings, "partnerstwa z Francją zawarte po 2000 a przed 2005 rokiem")
+    # Either cell's year may satisfy the range (the survey rule for year filters).
+    rows = result.data.rows
+    assert rows and result.not_applied == []
+    assert all(any(y is not None and 2001 <= y <= 2004 for y in (r[4], r[-1])) for r in rows)
+
+
+def test_a_country_after_except_is_left_out_not_filtered_by(built_settings, con):
+    (others,) = con.execute(
+        "SELECT count(*) FROM partnerships WHERE unit_label = 'Kraków' AND country <> 'Niemcy'"
+    ).fetchone()
+    for question in ("Kraków's partners except the German ones", "partnerzy Krakowa poza Niemcami"):
+        result = ask(built_settings, question)
+        assert result.data.total == others and "Niemcy" not in {r[2] for r in result.data.rows}
+
+
+def test_units_with_more_than_n_partners_are_the_units_not_every_row(built_settings, con):
+    (units,) = con.execute(
+        "SELECT count(*) FROM (SELECT unit_label FROM partnerships WHERE unit_type = 'gmina' "
+        "GROUP BY unit_label HAVING count(*) > 10)"
+    ).fetchone()
+    result = ask(built_settings, "Which towns have more than 10 partners?")
+    assert result.data.total == units and all(row[1] > 10 for row in result.data.rows)

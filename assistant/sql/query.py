@@ -66,6 +66,23 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
     if intent.countries and "country" not in skip:
         clauses.append(f"country IN ({', '.join('?' * len(intent.countries))})")
         params += intent.countries
+    if (intent.min_partnerships is not None or intent.max_partnerships is not None) and (
+        "bound" not in skip
+    ):
+        # "towns with more than 10 partners": units whose rows under the other filters pass
+        inner, inner_params = where(
+            intent.model_copy(update={"min_partnerships": None, "max_partnerships": None}),
+            skip=skip,
+        )
+        having, bounds = _having(intent)
+        clauses.append(
+            f"unit_label IN (SELECT unit_label FROM partnerships WHERE {inner} "
+            f"GROUP BY unit_label{having})"
+        )
+        params += [*inner_params, *bounds]
+    if intent.exclude_countries and "country" not in skip:
+        clauses.append(f"country NOT IN ({', '.join('?' * len(intent.exclude_countries))})")
+        params += intent.exclude_countries
     if intent.foreign and "country" not in skip:
         clauses.append("country <> 'Polska'")
     if intent.partners and "partner" not in skip:
@@ -229,6 +246,18 @@ def grouped(intent: Intent, by: str) -> Query:
     )
     sql = f"{select}WHERE {clause} AND {key} IN ({top}) GROUP BY {key} {order}"
     return Query(sql, [*params, *params, intent.limit])
+
+
+def _having(intent: Intent) -> tuple[str, list[int]]:
+    """'more than 10 partners': a bound on each group's number of partnerships."""
+    parts, bounds = [], []
+    if intent.min_partnerships is not None:
+        parts.append("count(*) >= ?")
+        bounds.append(intent.min_partnerships)
+    if intent.max_partnerships is not None:
+        parts.append("count(*) <= ?")
+        bounds.append(intent.max_partnerships)
+    return (" HAVING " + " AND ".join(parts) if parts else ""), bounds
 
 
 def ranking(intent: Intent) -> Query:
