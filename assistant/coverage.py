@@ -23,6 +23,9 @@ _FUNCTION_CLASSES = {
     "fin", "praet", "inf", "impt", "imps", "bedzie", "aglt", "winien", "pcon", "pant", "num",
     "burk", "part", "ger", "pact", "ppas", "adja", "adjp", "adjc",
 }  # fmt: skip
+# Words after which a Polish unit's name is expected ("powiatu X", "gmina X", "the town of X").
+_UNIT_SLOT = {"powiat", "powiatu", "powiecie", "gmina", "gminy", "gminie", "miasto", "miasta",
+              "mieście", "miescie", "county", "municipality", "commune"}  # fmt: skip
 # Words after which a name is expected ("partners of X", "partnerzy X", "z X").
 _NAME_SLOT = {"of", "with", "for", "z", "ze", "dla", "w", "we", "in", "to", "do", "od", "u"}
 
@@ -32,6 +35,7 @@ class Leftover:
     text: str
     kind: str  # unknown_name | content
     index: int
+    unit_slot: bool = False  # right after "gmina", "powiatu", "town of": a Polish unit's place
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +47,19 @@ def _known() -> frozenset[str]:
     for words in data["function_words"].values():
         known.update(fold(w) for w in words)
     return frozenset(known)
+
+
+def is_listed_function_word(token) -> bool:
+    """A word of lang/coverage.toml's lists (greetings, fillers, 'according'), not a verb
+    Morfeusz knows: a page question's verb ('opiera się') still says what it asks."""
+    return bool(token.keys & _listed())
+
+
+@lru_cache(maxsize=1)
+def _listed() -> frozenset[str]:
+    return frozenset(
+        fold(w) for words in load("coverage")["function_words"].values() for w in words
+    )
 
 
 def is_function_word(token) -> bool:
@@ -90,10 +107,24 @@ def leftover(
         ):
             # a capitalised word, or any word in a name's place ("twinned with hamburg",
             # "partners of atlantis"): a place the data does not know
-            found.append(Leftover(token.text, "unknown_name", i))
+            unit_slot = i > 0 and fold(tokens[i - 1].text) in _UNIT_SLOT
+            found.append(Leftover(token.text, "unknown_name", i, unit_slot))
+        elif i > 0 and fold(tokens[i - 1].text) in _UNIT_SLOT and _names_a_unit(token):
+            # "partnerstwa powiatu zgorzeleckiego": a unit the survey does not hold
+            found.append(Leftover(token.text, "unknown_name", i, True))
         elif len(token.text) > 2:
             found.append(Leftover(token.text, "content", i))
     return _joined(found, tokens)
+
+
+_POWIAT_ADJECTIVE = ("ski", "cki", "dzki", "skiego", "ckiego", "dzkiego", "skim", "ckim", "dzkim")
+
+
+def _names_a_unit(token) -> bool:
+    """After 'powiatu', 'gmina': a powiat's adjective ('zgorzeleckiego') or a word Polish does
+    not know; an ordinary word ('położone') is no name."""
+    folded = fold(token.text)
+    return len(folded) > 3 and (folded.endswith(_POWIAT_ADJECTIVE) or not _polish_knows(token))
 
 
 def _joined(found: list[Leftover], tokens) -> list[Leftover]:
@@ -105,7 +136,7 @@ def _joined(found: list[Leftover], tokens) -> list[Leftover]:
             last.text = f"{last.text} {item.text}"
             last.index = item.index
         else:
-            phrases.append(Leftover(item.text, item.kind, item.index))
+            phrases.append(Leftover(item.text, item.kind, item.index, item.unit_slot))
     return phrases
 
 

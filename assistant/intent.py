@@ -73,6 +73,7 @@ class Intent(BaseModel):
     every_country: bool = False  # intersection: units with partners in each of `countries`
     not_applied: list[str] = []  # the question's own phrases the plan could not apply
     unknown_names: list[str] = []  # places named that neither the survey nor the pages know
+    unknown_unit: bool = False  # one of them stands where the Polish unit's name should
     region: str | None = None  # a region as the question names it ("z Małopolski")
     regions: list[str] = []  # voivodeship codes (GeoNames admin1) the units must lie in
     # A place to measure from (GeoNames coordinates): "within 30 km of Nowy Sącz", "closest to Lviv".

@@ -197,6 +197,10 @@ def names_only_unknown_places(asked: Asked) -> Understanding | None:
         i.units or i.partners or i.countries or i.compare_units or i.topics
     ):
         return asked.to("out_of_scope", "unknown_place", i)
+    if i.unknown_unit and not (i.units or i.partners or i.compare_units):
+        # "partnerstwa powiatu zgorzeleckiego": the unit asked about is not in the survey, so
+        # no list of everyone else's partnerships comes back in its place
+        return asked.to("out_of_scope", "unknown_place", i)
     return None
 
 
@@ -454,8 +458,10 @@ def _has_years(intent: Intent) -> bool:
 
 
 def _unexplained(signals: Signals, named: set[int]) -> bool:
-    """Content words the table cannot explain ('exhibitions', 'Virginia', 'representative')."""
-    return len(_foreign_words(signals, named)) >= 1
+    """Content words the table cannot explain ('exhibitions', 'Virginia', 'representative');
+    words that carry no constraint ('according', 'actually') explain nothing either way."""
+    function = {t.text for t in signals.tokens if coverage.is_listed_function_word(t)}
+    return any(w not in function for w in _foreign_words(signals, named))
 
 
 def _with_language(u: Understanding, language: str) -> Understanding:
@@ -723,6 +729,7 @@ def _account(
     for item in coverage.leftover(signals.tokens, consumed, foreign=foreign, polish=polish):
         if item.kind == "unknown_name":
             intent.unknown_names.append(item.text)
+            intent.unknown_unit = intent.unknown_unit or item.unit_slot
         elif explained:
             continue  # a shape read from the whole question: its words are what said it
         intent.not_applied.append(item.text)
@@ -1170,6 +1177,9 @@ def _merge_followup(
         merged.form = intent.form
     if intent.unit_type and not merged.units:
         merged.unit_type = intent.unit_type
+    elif intent.unit_type and len(signals.tokens) <= 4:
+        # "a powiaty?", "and the powiats?" after one unit's list: that kind of unit instead
+        merged.units, merged.unit_query, merged.unit_type = [], None, intent.unit_type
     if intent.order:
         merged.order = intent.order
     if intent.topics:

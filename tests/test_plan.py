@@ -266,3 +266,9 @@ def test_units_with_more_than_n_partners_are_the_units_not_every_row(built_setti
     ).fetchone()
     result = ask(built_settings, "Which towns have more than 10 partners?")
     assert result.data.total == units and all(row[1] > 10 for row in result.data.rows)
+
+
+def test_a_unit_the_survey_lacks_is_said_to_be_unknown_not_replaced_by_everyone(built_settings):
+    result = ask(built_settings, "polsko-niemieckie partnerstwa powiatu zgorzeleckiego")
+    assert result.data is None and "zgorzeleckiego" in " ".join(result.not_applied)
+    assert "zgorzeleckiego" in result.answer.split("\n")[0]
