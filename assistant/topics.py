@@ -83,7 +83,7 @@ class TopicIndex:
                     break
             else:
                 token = tokens[i]
-                if len(token.text) < 4 or not token.text.isalpha():
+                if len(token.text) < 4 or not token.text.isalpha() or _graded(token.text):
                     continue
                 forms = self.forms(set(token.keys), prefixes=True)
                 if forms:
@@ -103,6 +103,13 @@ def _merged(found: list[tuple[list[int], list[str]]]) -> list[tuple[list[int], l
         else:
             out.append((list(span), forms))
     return out
+
+
+def _graded(word: str) -> bool:
+    """A comparative or superlative ('większej', 'najstarsze') says how much, not what about."""
+    from assistant.gazetteer import _analyses
+
+    return any(tag.endswith((":com", ":sup")) for _lemma, tag, _q in _analyses(word.lower()))
 
 
 def pattern(forms: list[str]) -> str:

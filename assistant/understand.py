@@ -253,7 +253,7 @@ def asks_about_another_topic(asked: Asked) -> Understanding | None:
     if (
         not _partnership_words(asked.signals)
         and not i.topics
-        and i.shape not in ("nearest", "similar")
+        and i.shape not in ("nearest", "similar", "compare")
         and _foreign_words(asked.signals, asked.named)
     ):
         return asked.to("out_of_scope", "other_topic")
@@ -562,6 +562,12 @@ def _intent_from(
     elif intent.compare_units or intent.compare_countries:
         intent.shape = "compare"
         intent.measure = asks.read_measure(signals)  # type: ignore[assignment]
+        if (
+            intent.compare_units
+            and signals.has("group_country")
+            and intent.measure == "partnerships"
+        ):
+            intent.measure = "countries"  # "who has partners in more countries, X or Y?"
     elif intent.shape != "rank":
         asks_countries = signals.has("group_country") and not intent.countries
         asks.apply_shape(intent, signals, group_by_country=asks_countries)

@@ -272,3 +272,16 @@ def test_a_unit_the_survey_lacks_is_said_to_be_unknown_not_replaced_by_everyone(
     result = ask(built_settings, "polsko-niemieckie partnerstwa powiatu zgorzeleckiego")
     assert result.data is None and "zgorzeleckiego" in " ".join(result.not_applied)
     assert "zgorzeleckiego" in result.answer.split("\n")[0]
+
+
+def test_a_comparison_in_countries_counts_distinct_countries(built_settings, con):
+    counts = dict(
+        con.execute(
+            "SELECT unit_label, count(DISTINCT country) FROM partnerships "
+            "WHERE unit_label IN ('Kraków', 'Warszawa') GROUP BY unit_label"
+        ).fetchall()
+    )
+    for question in ("Who has partners in more countries, Kraków or Warsaw?",
+                     "Kraków czy Warszawa: kto ma partnerów w większej liczbie krajów?"):  # fmt: skip
+        result = ask(built_settings, question)
+        assert {r[0]: r[1] for r in result.data.rows} == counts, question
