@@ -101,6 +101,11 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
     if intent.exclude_countries and "country" not in skip:
         names = [english_country(c) if lang == "en" else c for c in intent.exclude_countries]
         parts.append(ph["filters_except_country"].format(country=", ".join(names)))
+    if intent.units_without_countries:
+        names = [english_country(c) if lang == "en" else c for c in intent.units_without_countries]
+        parts.append(ph["filters_units_without"].format(country=", ".join(names)))
+    if intent.units_without_foreign:
+        parts.append(ph["filters_units_without_foreign"])
     if intent.min_partnerships is not None:
         parts.append(ph["filters_min_partnerships"].format(n=intent.min_partnerships))
     if intent.max_partnerships is not None:

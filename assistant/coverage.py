@@ -92,13 +92,17 @@ def leftover(
             and token.text.isupper()
         )
         previous = fold(tokens[i - 1].text) if i > 0 else ""
+        following = fold(tokens[i + 1].text) if i + 1 < len(tokens) else ""
         slot = previous in _NAME_SLOT or (i > 0 and tokens[i - 1].keys & {"partner", "partnerzy"})
+        slot = slot or following.startswith(
+            ("partner", "twin", "sister", "siostr")
+        )  # "Gotham partner cities"
         if foreign and not capital:
             continue  # the words of a question in another language: only names can be read
         unknown_polish = polish and len(token.text) > 3 and not _polish_knows(token)
         if (
             capital
-            and (i > 0 or not _polish_knows(token))
+            and (i > 0 or polish and not _polish_knows(token))
             or slot
             and len(token.text) > 2
             or (

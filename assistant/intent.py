@@ -87,6 +87,10 @@ class Intent(BaseModel):
     similar_population: int | None = None
     place_words: list[str] = []  # the question's own distance and size phrases
     exclude_countries: list[str] = []  # "Kraków's partners except the German ones"
+    # "Which towns have no partners in Germany / no foreign partners?": units without any row
+    # there (the list is of those units' partnerships).
+    units_without_countries: list[str] = []
+    units_without_foreign: bool = False
     # "towns with more than 10 partners": a bound on each unit's number of partnerships
     min_partnerships: int | None = None
     max_partnerships: int | None = None
@@ -95,7 +99,8 @@ class Intent(BaseModel):
         return bool(
             self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign
             or self.form_text or self.topics or self.compare_units or self.compare_countries
-            or self.regions or self.exclude_countries or self.min_partnerships is not None
+            or self.regions or self.exclude_countries or self.units_without_countries
+            or self.units_without_foreign or self.min_partnerships is not None
             or self.max_partnerships is not None or self.within_km is not None or self.population_over is not None
             or self.population_under is not None or self.similar_to is not None
             or self.centre is not None
@@ -479,7 +484,9 @@ def read_form(signals: Signals) -> Form | None:
     if signals.has("informal") or signals.has("other_form") and signals.has("only"):
         return "other_only"  # "informal cooperation", "only in another form": not b.d.
     if signals.has("letter_of_intent"):
-        return "only_letter_of_intent" if signals.has("only") else "letter_of_intent"
+        # "a letter of intent but no agreement": only the letter
+        only = signals.has("only") or signals.has("agreement") and _negated(signals, "agreement")
+        return "only_letter_of_intent" if only else "letter_of_intent"
     if signals.has("other_form"):
         return "other"
     if signals.has("agreement"):

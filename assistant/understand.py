@@ -574,6 +574,7 @@ def _intent_from(
         if units.classifier is not None and not any(signals.has(c) for c in _SHAPE_CUES):
             by_example = _shape_by_example(intent, text, matches, units)
     bounded = intent.min_partnerships is not None or intent.max_partnerships is not None
+    bounded = bounded or bool(intent.units_without_countries) or intent.units_without_foreign
     if bounded and intent.shape in ("list", "count", "yes_no"):
         intent.shape = "group_unit"  # "which towns have more than 10 partners?": the units
     _account(intent, text, signals, matches, units, foreign, explained=by_example)
@@ -774,9 +775,42 @@ _EXCEPT = {"except", "excluding", "exclude", "apart", "besides", "outside", "not
            "oprocz", "procz", "wyjatkiem", "wylaczeniem", "nie", "ausser", "ohne"}  # fmt: skip
 
 
+_WITHOUT = {"no", "without", "bez", "nie", "none", "zadnych", "zadnego", "ohne", "keine"}
+# Words that may stand between a negation and the partner word ("nie mają żadnych partnerów").
+_BETWEEN_NEGATION = {"any", "zadnych", "zadnego", "maja", "ma", "have", "has", "got", "posiadaja",
+                     "posiada", "foreign", "zagranicznych"}  # fmt: skip
+
+
 def _exclusions(intent: Intent, text: str, matches: list[Match]) -> None:
     """'Kraków's partners except the German ones', 'partnerzy Krakowa poza Niemcami': a country
-    to leave out, never one to filter by."""
+    to leave out, never one to filter by. 'Which towns have no partners in Germany?', 'no
+    foreign partners', 'gminy bez partnerów zagranicznych': the units without any such row."""
+    folded = [fold(w) for w in re.findall(r"[^\W\d_]+", text)]
+    if intent.foreign and any(
+        w in _WITHOUT
+        and any(x.startswith(("foreign", "zagranic", "abroad")) for x in folded[i : i + 4])
+        for i, w in enumerate(folded)
+    ):
+        intent.foreign, intent.units_without_foreign = False, True
+    for m in matches:
+        if m.kind != "country" or m.key not in intent.countries or intent.units:
+            continue
+        before = [fold(w) for w in re.findall(r"[^\W\d_]+", text[: m.span[0]])[-4:]]
+        partner_at = [
+            k for k, w in enumerate(before) if w.startswith(("partner", "twin", "sister"))
+        ]
+        # "have no partners in Germany", "bez partnerów w Niemczech": the negation right before
+        # the partner word ("Tylko gminy, bez powiatów – partnerzy w Turcji" is no such thing)
+        at = partner_at[0] if partner_at else 0
+        said, k = "", at - 1
+        while k >= 0 and at - k <= 3:
+            said = before[k]
+            if said not in _BETWEEN_NEGATION:
+                break  # "no partners", "nie mają partnerów", "bez żadnych partnerów"
+            k -= 1
+        if partner_at and said in _WITHOUT:
+            intent.countries = [c for c in intent.countries if c != m.key]
+            intent.units_without_countries = sorted({*intent.units_without_countries, m.key})
     for m in matches:
         if m.kind != "country" or m.key not in intent.countries:
             continue

@@ -285,3 +285,33 @@ def test_a_comparison_in_countries_counts_distinct_countries(built_settings, con
                      "Kraków czy Warszawa: kto ma partnerów w większej liczbie krajów?"):  # fmt: skip
         result = ask(built_settings, question)
         assert {r[0]: r[1] for r in result.data.rows} == counts, question
+
+
+def test_towns_with_no_partners_in_a_country_are_the_units_without_any_row_there(
+    built_settings, con
+):
+    having = {
+        u for (u,) in con.execute(
+            "SELECT DISTINCT unit_label FROM partnerships WHERE country = 'Niemcy'"
+        ).fetchall()
+    }  # fmt: skip
+    for question in ("Which towns have no partners in Germany?",
+                     "Które gminy nie mają partnerów w Niemczech?"):  # fmt: skip
+        result = ask(built_settings, question)
+        units = {row[0] for row in result.data.rows}
+        assert units and not units & having, question
+    alone = ask(built_settings, "Which Polish towns have no foreign partners?")
+    (foreign,) = con.execute(
+        "SELECT count(*) FROM partnerships WHERE country <> 'Polska' AND unit_label IN "
+        f"({', '.join('?' * len(alone.data.rows))})",
+        [row[0] for row in alone.data.rows],
+    ).fetchone()
+    assert alone.data.rows and foreign == 0
+
+
+def test_a_letter_of_intent_but_no_agreement_is_only_the_letter(built_settings, con):
+    result = ask(
+        built_settings, "Partnerships with Ukraine with a letter of intent but no agreement"
+    )
+    assert result.data.rows and all(row[4] is None for row in result.data.rows)
+    assert all("intencyjn" in (row[5] or "").lower() for row in result.data.rows)

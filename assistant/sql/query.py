@@ -80,6 +80,16 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
             f"GROUP BY unit_label{having})"
         )
         params += [*inner_params, *bounds]
+    if intent.units_without_countries and "country" not in skip:
+        clauses.append(
+            "unit_label NOT IN (SELECT unit_label FROM partnerships WHERE country IN "
+            f"({', '.join('?' * len(intent.units_without_countries))}))"
+        )
+        params += intent.units_without_countries
+    if intent.units_without_foreign and "country" not in skip:
+        clauses.append(
+            "unit_label NOT IN (SELECT unit_label FROM partnerships WHERE country <> 'Polska')"
+        )
     if intent.exclude_countries and "country" not in skip:
         clauses.append(f"country NOT IN ({', '.join('?' * len(intent.exclude_countries))})")
         params += intent.exclude_countries
