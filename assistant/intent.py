@@ -20,6 +20,7 @@ from assistant.vocabulary import load
 Shape = Literal[
     "list", "count", "top", "group_country", "group_unit", "group_year", "group_decade",
     "group_form", "group_type", "yes_no", "rank", "extreme", "compare", "nearest", "similar",
+    "share",
 ]  # fmt: skip
 Form = Literal[
     "agreement", "no_agreement", "letter_of_intent", "only_letter_of_intent", "other",
@@ -92,6 +93,7 @@ class Intent(BaseModel):
     units_without_countries: list[str] = []
     units_without_foreign: bool = False
     # "towns with more than 10 partners": a bound on each unit's number of partnerships
+    share_of: str | None = None  # shape share: the filter whose share is asked (form, country…)
     min_partnerships: int | None = None
     max_partnerships: int | None = None
 

@@ -50,6 +50,8 @@ def _answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[
         return draft, _by_place(draft, intent, con)
     if intent.shape == "compare":
         return draft, _compare(draft, intent, con)
+    if intent.shape == "share":
+        return draft, _share(draft, intent, con)
     if intent.shape == "extreme" and intent.extreme in ("most", "fewest"):
         return draft, _extreme_group(draft, intent, con)
     if intent.shape == "extreme":
@@ -438,3 +440,30 @@ def _by_place(draft: Draft, intent: Intent, con) -> list[dict]:
         )  # fmt: skip
         draft.lines.append(f"{i}. {line} {marker}")
     return ranked
+
+
+def _share(draft: Draft, intent: Intent, con) -> list[dict]:
+    """'What percentage of Kraków's partnerships are formal agreements?': the part, the whole,
+    the percentage; the part's rows are the data."""
+    lang = draft.lang
+    q = query.partnerships(intent)
+    draft.sql = q.shown()
+    rows = _dicts(*q.run(con))
+    whole_q = query.partnerships(intent, skip=frozenset({intent.share_of}))
+    (total,) = con.execute(f"SELECT count(*) FROM ({whole_q.sql})", whole_q.params).fetchone()
+    draft.data = data_of(rows)
+    if not total:
+        draft.say("none", filters=describe(intent, lang, skip=frozenset({intent.share_of})))
+        return rows
+    part = {"form": {"form": intent.form}, "country": {"countries": intent.countries},
+            "topic": {"topics": intent.topics, "topic_words": intent.topic_words},
+            "unit_type": {"unit_type": intent.unit_type}}[intent.share_of]  # fmt: skip
+    what = describe(Intent(**part), lang).strip(" ()")
+    pct = round(100 * len(rows) / total)
+    draft.say(
+        "share_head", n=len(rows), total=total, pct=pct, what=what,
+        partnerships=plural(lang, "partnership", total),
+        base=describe(intent, lang, skip=frozenset({intent.share_of})),
+    )  # fmt: skip
+    list_items(draft, rows, intent.show_all)
+    return rows

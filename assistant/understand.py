@@ -573,6 +573,16 @@ def _intent_from(
         asks.apply_shape(intent, signals, group_by_country=asks_countries)
         if units.classifier is not None and not any(signals.has(c) for c in _SHAPE_CUES):
             by_example = _shape_by_example(intent, text, matches, units)
+    if signals.has("share"):
+        # "What percentage of Kraków's partnerships are formal agreements?": a part of a whole
+        intent.share_of = next(
+            (name for name, on in (("form", intent.form), ("country", intent.countries),
+                                   ("topic", intent.topics), ("unit_type", intent.unit_type))
+             if on),
+            None,
+        )  # fmt: skip
+        if intent.share_of:
+            intent.shape = "share"
     bounded = intent.min_partnerships is not None or intent.max_partnerships is not None
     bounded = bounded or bool(intent.units_without_countries) or intent.units_without_foreign
     if bounded and intent.shape in ("list", "count", "yes_no"):

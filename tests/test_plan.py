@@ -315,3 +315,14 @@ def test_a_letter_of_intent_but_no_agreement_is_only_the_letter(built_settings, 
     )
     assert result.data.rows and all(row[4] is None for row in result.data.rows)
     assert all("intencyjn" in (row[5] or "").lower() for row in result.data.rows)
+
+
+def test_a_percentage_gives_the_part_the_whole_and_the_share(built_settings, con):
+    part, whole = con.execute(
+        "SELECT count(*) FILTER (WHERE agreement_year IS NOT NULL), count(*) FROM partnerships "
+        "WHERE unit_label = 'Kraków'"
+    ).fetchone()
+    result = ask(built_settings, "What percentage of Kraków's partnerships are formal agreements?")
+    lead = result.answer.split("\n")[0]
+    assert f"**{part}**" in lead and f"**{whole}**" in lead
+    assert f"**{round(100 * part / whole)}%**" in lead and result.data.total == part
