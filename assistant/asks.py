@@ -73,7 +73,8 @@ def read_order(signals: Signals) -> str | None:
 
 def read_grouping(signals: Signals) -> str | None:
     """A breakdown asked for: per year, per decade, per form, per unit type."""
-    for cue, shape in (("per_decade", "group_decade"), ("per_year", "group_year"),
+    for cue, shape in (("per_region", "group_region"), ("per_decade", "group_decade"),
+                       ("per_year", "group_year"),
                        ("per_form", "group_form"), ("per_type", "group_type")):  # fmt: skip
         if signals.has(cue):
             return shape
@@ -101,10 +102,14 @@ def apply_shape(intent: Intent, signals: Signals, group_by_country: bool) -> Non
     ):
         intent.shape = "count"  # a distinct count: how many units / countries / partners
     grouping = read_grouping(signals)
+    extreme = read_extreme(signals, intent.limit)
+    if grouping == "group_region" and extreme in ("most", "fewest"):
+        # "Which voivodeship has the most partnerships with Ukraine?": the winner first
+        intent.shape, intent.extreme, intent.group_by = "extreme", extreme, "region"  # type: ignore[assignment]
+        return
     if grouping and intent.shape in ("list", "count", "group_unit", "group_country"):
         intent.shape = grouping  # type: ignore[assignment]
         return
-    extreme = read_extreme(signals, intent.limit)
     if extreme in ("oldest", "newest") and intent.shape in (
         "list",
         "count",

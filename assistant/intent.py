@@ -20,7 +20,7 @@ from assistant.vocabulary import load
 Shape = Literal[
     "list", "count", "top", "group_country", "group_unit", "group_year", "group_decade",
     "group_form", "group_type", "yes_no", "rank", "extreme", "compare", "nearest", "similar",
-    "share",
+    "share", "group_region",
 ]  # fmt: skip
 Form = Literal[
     "agreement", "no_agreement", "letter_of_intent", "only_letter_of_intent", "other",
@@ -34,6 +34,7 @@ Order = Literal["year_asc", "year_desc", "count_desc", "count_asc"]
 GROUP_OF_SHAPE = {
     "group_country": "country", "group_unit": "unit", "group_year": "year",
     "group_decade": "decade", "group_form": "form", "group_type": "unit_type",
+    "group_region": "region",
 }  # fmt: skip
 
 

@@ -235,6 +235,8 @@ def _group_name(g: dict, by: str, lang: str) -> str:
         return p(lang, "decade").format(decade=g["decade"]) if g["decade"] else p(lang, "no_year")
     if by == "year":
         return str(g["year"]) if g["year"] else p(lang, "no_year")
+    if by == "region":
+        return g["voivodeship"] or p(lang, "not_placed")
     return str(g[by])
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from assistant import asks, coverage, scripts
 from assistant.gazetteer import Gazetteer, Match
 from assistant.intent import (
+    NUMBER_WORDS,
     Intent,
     Signals,
     find_cues,
@@ -725,6 +726,8 @@ def _account(
     )  # fmt: skip
     if numbers_read:  # "1990s", "90.", "top 5": the year or number parsers read them
         consumed.update(i for i, t in enumerate(signals.tokens) if any(c.isdigit() for c in t.text))
+    if intent.limit is not None:  # "the five gminas with the most partners"
+        consumed.update(i for i, t in enumerate(signals.tokens) if fold(t.text) in NUMBER_WORDS)
     for phrase in intent.place_words:  # distance and size phrases: applied, so consumed
         at = text.find(phrase)
         consumed.update(i for i, t in enumerate(signals.tokens) if at <= t.start < at + len(phrase))

@@ -326,3 +326,16 @@ def test_a_percentage_gives_the_part_the_whole_and_the_share(built_settings, con
     lead = result.answer.split("\n")[0]
     assert f"**{part}**" in lead and f"**{whole}**" in lead
     assert f"**{round(100 * part / whole)}%**" in lead and result.data.total == part
+
+
+def test_which_voivodeship_has_the_most_groups_units_by_their_geonames_voivodeship(
+    built_settings, con
+):
+    top = con.execute(
+        "SELECT v.voivodeship, count(*) n FROM partnerships p JOIN places v ON v.key = p.unit_label "
+        "AND v.side = 'unit' WHERE p.country = 'Ukraina' AND v.voivodeship IS NOT NULL "
+        "GROUP BY v.voivodeship ORDER BY n DESC LIMIT 1"
+    ).fetchone()
+    result = ask(built_settings, "Which voivodeship has the most partnerships with Ukraine?")
+    lead = result.answer.split("\n")[0]
+    assert top[0] in lead and f"**{top[1]}**" in lead and result.not_applied == []

@@ -232,6 +232,19 @@ _GROUPS = {
         "form",
     ),
     "unit_type": ("unit_type", "count(DISTINCT unit_label) AS units", "unit_type"),
+    # The voivodeship comes from GeoNames (the places table), joined in by grouped().
+    "region": (
+        "v.voivodeship AS voivodeship",
+        "count(DISTINCT unit_label) AS units",
+        "v.voivodeship",
+    ),
+}
+_REGION_JOIN = (
+    "LEFT JOIN (SELECT key, voivodeship FROM places WHERE side = 'unit') v "
+    "ON v.key = partnerships.unit_label "
+)
+_SOURCES = {
+    "region": f"partnerships {_REGION_JOIN}",
 }
 # Breakdowns by time read in time order; the others most first.
 _CHRONOLOGICAL = {"year", "decade"}
@@ -241,7 +254,8 @@ def grouped(intent: Intent, by: str) -> Query:
     """Partnerships counted per country or per unit, most first (with a limit: the top N only)."""
     name, extra, key = _GROUPS[by]
     clause, params = where(intent)
-    select = f"SELECT {name}, count(*) AS partnerships, {extra}, {_COUNTED}FROM partnerships "
+    source = _SOURCES.get(by, "partnerships ")
+    select = f"SELECT {name}, count(*) AS partnerships, {extra}, {_COUNTED}FROM {source}"
     order = f"ORDER BY partnerships DESC, {key}"
     if by in _CHRONOLOGICAL:
         order = f"ORDER BY {key} NULLS LAST"
@@ -251,7 +265,7 @@ def grouped(intent: Intent, by: str) -> Query:
         return Query(f"{select}WHERE {clause} GROUP BY {key} {order}", params)
     # Pick the top groups by count first, so row lists are built for those groups only.
     top = (
-        f"SELECT {key} FROM partnerships WHERE {clause} GROUP BY {key} "
+        f"SELECT {key} FROM {source}WHERE {clause} GROUP BY {key} "
         f"ORDER BY count(*) DESC, {key} LIMIT ?"
     )
     sql = f"{select}WHERE {clause} AND {key} IN ({top}) GROUP BY {key} {order}"
