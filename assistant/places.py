@@ -759,11 +759,10 @@ def units_within_km(
     con, lat: float, lon: float, km: float, unit_type: str | None = None
 ) -> dict[str, float]:
     """Placed units within `km` of a point -> their distance in km (one decimal), nearest first."""
-    sql = (
-        "SELECT key, 2 * 6371.0 * asin(least(1, sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
-        "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2)))) AS km "
-        "FROM places WHERE side = 'unit' AND lat IS NOT NULL"
-        + (" AND unit_type = ?" if unit_type else "")
+    from assistant.sql.query import HAVERSINE  # the one great-circle formula the plan uses too
+
+    sql = f"SELECT key, {HAVERSINE} AS km FROM places WHERE side = 'unit' AND lat IS NOT NULL" + (
+        " AND unit_type = ?" if unit_type else ""
     )
     params: list = [lat, lat, lon] + ([unit_type] if unit_type else [])
     rows = con.execute(f"SELECT key, km FROM ({sql}) WHERE km <= ? ORDER BY km, key", [*params, km])

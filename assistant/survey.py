@@ -83,6 +83,17 @@ def _answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[
     return draft, rows
 
 
+def _aggregate(draft: Draft, q: query.Query, con) -> list[dict]:
+    """Run an aggregate; its groups (as dicts) for the text, its data without the citation
+    helper columns."""
+    draft.sql = q.shown()
+    columns, rows = q.run(con)
+    groups = _dicts(columns, rows)
+    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
+    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
+    return groups
+
+
 def _dicts(columns: list[str], rows: list[tuple]) -> list[dict]:
     return [dict(zip(columns, r, strict=True)) for r in rows]
 
@@ -152,12 +163,7 @@ def _groups(draft: Draft, intent: Intent, con) -> list[dict]:
     if by not in ("country", "unit"):
         return _breakdown(draft, intent, con, by)
     by_country = by == "country"
-    q = query.grouped(intent, by)
-    draft.sql = q.shown()
-    columns, rows = q.run(con)
-    groups = _dicts(columns, rows)
-    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
-    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
+    groups = _aggregate(draft, query.grouped(intent, by), con)
     if not groups:
         draft.say("none", filters=describe(intent, lang))
         _nearest(draft, intent, con)
@@ -186,12 +192,7 @@ def _groups(draft: Draft, intent: Intent, con) -> list[dict]:
 
 def _ranking(draft: Draft, intent: Intent, con) -> list[dict]:
     lang = draft.lang
-    q = query.ranking(intent)
-    draft.sql = q.shown()
-    columns, rows = q.run(con)
-    ranked = _dicts(columns, rows)
-    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
-    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in ranked])
+    ranked = _aggregate(draft, query.ranking(intent), con)
     if intent.near and intent.centre_lat is None:
         draft.say("near_note", place=intent.near)
     if not ranked:
@@ -255,12 +256,7 @@ def _cited_groups(draft: Draft, groups: list[dict], by: str, count_key: str, nou
 def _breakdown(draft: Draft, intent: Intent, con, by: str) -> list[dict]:
     """Partnerships per year, decade, form or unit type (time in order, the others most first)."""
     lang = draft.lang
-    q = query.grouped(intent, by)
-    draft.sql = q.shown()
-    columns, rows = q.run(con)
-    groups = _dicts(columns, rows)
-    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
-    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
+    groups = _aggregate(draft, query.grouped(intent, by), con)
     if not groups:
         draft.say("none", filters=describe(intent, lang))
         return groups
@@ -280,12 +276,7 @@ def _distinct(draft: Draft, intent: Intent, con) -> list[dict]:
     """'How many powiats …': distinct units (or countries, partners), with the rows between them."""
     lang = draft.lang
     by = query.MEASURE_KEYS[intent.measure]
-    q = query.grouped(intent.model_copy(update={"limit": None}), by)
-    draft.sql = q.shown()
-    columns, rows = q.run(con)
-    groups = _dicts(columns, rows)
-    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
-    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
+    groups = _aggregate(draft, query.grouped(intent.model_copy(update={"limit": None}), by), con)
     if not groups:
         draft.say("none", filters=describe(intent, lang))
         _nearest(draft, intent, con)
@@ -341,12 +332,7 @@ def _extreme_group(draft: Draft, intent: Intent, con) -> list[dict]:
     """'Which powiat has the most partners in Ukraine?': the winner(s) and the figure first."""
     lang = draft.lang
     by = intent.group_by or "unit"
-    q = query.grouped(intent.model_copy(update={"limit": None}), by)
-    draft.sql = q.shown()
-    columns, rows = q.run(con)
-    groups = _dicts(columns, rows)
-    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
-    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
+    groups = _aggregate(draft, query.grouped(intent.model_copy(update={"limit": None}), by), con)
     if not groups:
         draft.say("none", filters=describe(intent, lang))
         _nearest(draft, intent, con)
@@ -420,12 +406,7 @@ def _join(lang: str, items: list[str]) -> str:
 def _by_place(draft: Draft, intent: Intent, con) -> list[dict]:
     """Units nearest a place, or closest in population to one: ranked, the figure shown."""
     lang = draft.lang
-    q = query.by_place(intent)
-    draft.sql = q.shown()
-    columns, rows = q.run(con)
-    ranked = _dicts(columns, rows)
-    keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
-    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in ranked])
+    ranked = _aggregate(draft, query.by_place(intent), con)
     if not ranked:
         draft.say("none", filters=describe(intent, lang))
         return ranked
