@@ -1,4 +1,4 @@
-"""An interactive conversation in the terminal: a thin shell over `assistant.core.answer`.
+"""An interactive conversation in the terminal: a thin shell over `Assistant.answer`.
 
 Run it as `assistant chat` or `python -m assistant.chat`. Up/down arrows recall earlier
 questions (readline, kept in the data dir); "exit", "quit", Ctrl-D or Ctrl-C leave.
@@ -15,8 +15,8 @@ from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
-from assistant import core
 from assistant.config import Settings, get_settings
+from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.models import Answer
 
@@ -145,11 +145,10 @@ def render_answer(result: Answer, console: Console, max_rows: int = MAX_ROWS) ->
             console.print(line, highlight=False)
 
 
-def run_chat(settings: Settings | None = None, console: Console | None = None) -> None:
+def run_chat(assistant: Assistant, console: Console | None = None) -> None:
     """Talk until the user leaves; one conversation id carries follow-ups."""
-    settings = settings or get_settings()
     console = console or Console()
-    history = history_path(settings)
+    history = history_path(assistant.settings)
     _load_history(history)
     console.print(Text(BANNER, style="bold"), highlight=False)
     conversation_id: str | None = None
@@ -172,9 +171,9 @@ def run_chat(settings: Settings | None = None, console: Console | None = None) -
             try:
                 if console.is_terminal:
                     with console.status("…", spinner="dots"):
-                        result = core.answer(text, conversation_id, settings)
+                        result = assistant.answer(text, conversation_id)
                 else:
-                    result = core.answer(text, conversation_id, settings)
+                    result = assistant.answer(text, conversation_id)
             except AssistantError as error:
                 console.print(Text(f"✗ {error}", style="red"), highlight=False)
                 continue
@@ -197,7 +196,8 @@ def run_chat(settings: Settings | None = None, console: Console | None = None) -
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    run_chat(get_settings())
+    with Assistant.open(get_settings()) as assistant:
+        run_chat(assistant)
 
 
 if __name__ == "__main__":

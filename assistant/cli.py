@@ -128,9 +128,10 @@ def ask_command(
     ] = None,
 ) -> None:
     """Answer one question."""
-    from assistant.core import answer
+    from assistant.core import Assistant
 
-    result = answer(question, conversation, settings=get_settings())
+    with Assistant.open(get_settings()) as assistant:
+        result = assistant.answer(question, conversation)
     if as_json:
         sys.stdout.write(
             json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
@@ -145,8 +146,10 @@ def ask_command(
 def chat_command() -> None:
     """An interactive conversation in the terminal (Ctrl-D or 'exit' to leave)."""
     from assistant.chat import run_chat
+    from assistant.core import Assistant
 
-    run_chat(get_settings())
+    with Assistant.open(get_settings()) as assistant:
+        run_chat(assistant)
 
 
 @app.command("serve")
@@ -191,16 +194,20 @@ def eval_command(
     ] = False,
 ) -> None:
     """Run a gold question set and print accuracy by category and language."""
+    from assistant.core import Assistant
     from assistant.evaluate import run_eval, run_perturb
 
-    if perturb:
-        share = run_perturb(get_settings(), file, console=console, show=show_failures)
-        if share < threshold:
-            fail(f"stability {share:.3f} is below the threshold {threshold:.2f}.")
-        return
-    report = run_eval(get_settings(), file, console=console, show_failures=show_failures)
-    if report.accuracy < threshold:
-        fail(f"accuracy {report.accuracy:.3f} is below the threshold {threshold:.2f}.")
+    with Assistant.open(get_settings()) as assistant:
+        if perturb:
+            share = run_perturb(assistant, file, console=console, show=show_failures)
+        else:
+            accuracy = run_eval(
+                assistant, file, console=console, show_failures=show_failures
+            ).accuracy
+    if perturb and share < threshold:
+        fail(f"stability {share:.3f} is below the threshold {threshold:.2f}.")
+    if not perturb and accuracy < threshold:
+        fail(f"accuracy {accuracy:.3f} is below the threshold {threshold:.2f}.")
 
 
 @app.command("prune")

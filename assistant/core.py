@@ -1,12 +1,18 @@
-"""The one entry point: answer(message, conversation_id) -> Answer.
+"""The one entry point: `Assistant.open(settings)`, then `.answer(message, conversation_id)`.
 
 message ──understand──▶ route + Intent ──survey / documents──▶ Draft ──▶ Answer (+ stored turn)
+
+An `Assistant` owns everything answering needs: the opened index (`Runtime`: DuckDB, the
+gazetteer, the retriever), the conversation store and the optional language model. There is
+no module-level state; a new index is picked up by opening a new `Assistant` and closing the
+old one (the web app does that per request, `assistant/web/current.py`).
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,51 +38,123 @@ from assistant.vocabulary import country_names
 
 @dataclass
 class Runtime:
-    """What answering needs, opened once per process per index."""
+    """One opened index: its read-only DuckDB connection and what is read from it at open."""
 
     index_dir: Path
     con: duckdb.DuckDBPyConnection
     gazetteer: Gazetteer
     units: Units
-    store: ConversationStore
     version: str
     facts: list[Fact]
     settings: Settings
     _retriever: object = None
+    _known: llm.Known | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def name(self) -> str:
+        return self.index_dir.name
 
     def retriever(self):
         """Passages and their vectors, opened once (the embedding model takes a second to load)."""
         if self._retriever is None:
-            with _retriever_lock:  # Chroma's client must not be opened by two threads at once
+            with self._lock:  # Chroma's client must not be opened by two threads at once
                 if self._retriever is None:
                     self._retriever = _open_retriever(self)
         return self._retriever
 
+    def known(self) -> llm.Known:
+        """The names the model's reading is checked against (built on the model's first call)."""
+        if self._known is None:
+            self._known = llm.Known.from_index(self.con, self.units, self.gazetteer)
+        return self._known
 
-_lock = threading.Lock()
-_retriever_lock = threading.Lock()
-_runtimes: dict[tuple[Path, str], Runtime] = {}
-
-
-def runtime(settings: Settings) -> Runtime:
-    name = index.current_name(settings)
-    if name is None:
-        raise IndexMissing("There is no index yet: run `assistant ingest` first.")
-    key = (settings.data_dir.resolve(), name)
-    with _lock:
-        if key not in _runtimes:
-            _runtimes.clear()
-            _runtimes[key] = _open(settings, settings.data_dir / "index" / name)
-        return _runtimes[key]
+    def close(self) -> None:
+        self.con.close()
 
 
-def warm_up(settings: Settings | None = None) -> None:
-    """Open everything answering needs now, so the first visitor does not wait for it."""
-    rt = runtime(settings or get_settings())
-    rt.retriever().search("partner", k=1)
-    from assistant.language import detect_language
+class Assistant:
+    """The opened index, the conversation store and the optional model; safe to share between
+    threads. Open one with `Assistant.open(settings)` and close it when done (or use `with`)."""
 
-    detect_language("partnerzy Krakowa")
+    def __init__(
+        self,
+        settings: Settings,
+        runtime: Runtime,
+        store: ConversationStore,
+        model: llm.Model | None = None,
+        *,
+        owns_store: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.runtime = runtime
+        self.store = store
+        self.model = model
+        self._owns_store = owns_store
+        self._llm_status: tuple[float, dict[str, str]] | None = None
+
+    @classmethod
+    def open(
+        cls, settings: Settings | None = None, store: ConversationStore | None = None
+    ) -> Assistant:
+        """The current index of `settings.data_dir` (IndexMissing when there is none), with
+        `store` (borrowed, left open by `close`) or the store the settings name."""
+        settings = settings or get_settings()
+        name = index.current_name(settings)
+        if name is None:
+            raise IndexMissing("There is no index yet: run `assistant ingest` first.")
+        runtime = _open(settings, settings.data_dir / "index" / name)
+        try:
+            owns_store = store is None
+            store = store or open_store(settings)
+            model = llm.load(settings)  # None unless ASSISTANT_LLM is set (and usable)
+        except BaseException:
+            runtime.close()
+            raise
+        return cls(settings, runtime, store, model, owns_store=owns_store)
+
+    @property
+    def index_name(self) -> str:
+        return self.runtime.name
+
+    def warm_up(self) -> None:
+        """Open what the first answers would otherwise wait for (the embeddings, lingua)."""
+        self.runtime.retriever().search("partner", k=1)
+        from assistant.language import detect_language
+
+        detect_language("partnerzy Krakowa")
+
+    def answer(self, message: str, conversation_id: str | None = None) -> Answer:
+        return answer_turn(self, message, conversation_id)
+
+    def turn_data(self, state: dict | None) -> Data | None:
+        return turn_data(self.runtime, state)
+
+    def health(self) -> dict:
+        return {**self.llm_status(), **health(self.runtime)}
+
+    def llm_status(self) -> dict[str, str]:
+        """{"llm": "off" | "ok" | "unavailable: <reason>"}, probed at most every 30 s."""
+        cached = self._llm_status
+        if cached and time.monotonic() - cached[0] < llm.PROBE_SECONDS:
+            return cached[1]
+        status = llm.status(self.settings)
+        self._llm_status = (time.monotonic(), status)
+        return status
+
+    def source_lines(self, source: str) -> list[str]:
+        return source_lines(source, self.settings, self.runtime.index_dir)
+
+    def close(self) -> None:
+        self.runtime.close()
+        if self._owns_store:
+            self.store.close()
+
+    def __enter__(self) -> Assistant:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 def _open(settings: Settings, index_dir: Path) -> Runtime:
@@ -139,7 +217,6 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
         con=con,
         gazetteer=Gazetteer.from_duckdb(con),
         units=units,
-        store=open_store(settings),
         version=version,
         facts=facts,
         settings=settings,
@@ -206,30 +283,29 @@ def validate(message: Any, settings: Settings) -> str:
     return message.strip()
 
 
-def answer(
-    message: str, conversation_id: str | None = None, settings: Settings | None = None
-) -> Answer:
-    settings = settings or get_settings()
-    text = validate(message, settings)
-    rt = runtime(settings)
+def answer_turn(assistant: Assistant, message: str, conversation_id: str | None = None) -> Answer:
+    """One turn: understand, answer from the index, say what could not be applied, let the
+    optional model read or reword, and store the turn's plan."""
+    text = validate(message, assistant.settings)
+    rt, store = assistant.runtime, assistant.store
     if conversation_id:
-        rt.store.require(conversation_id)
-        last = rt.store.last(conversation_id)
+        store.require(conversation_id)
+        last = store.last(conversation_id)
         previous = TurnState.load(last.state) if last else None
     else:
-        conversation_id = rt.store.new()
+        conversation_id = store.new()
         previous = None
     understood = understand(text, previous, rt.units, rt.gazetteer)
     result, state = respond(understood, rt, previous, text)
     result = _with_coverage(understood, result)
-    model = llm.load(settings)  # None unless ASSISTANT_LLM is set (and usable)
-    if model is not None:
+    if assistant.model is not None:
+        history = store.turns(conversation_id, limit=3)
         result, state = _with_model(
-            model, understood, result, state, rt, previous, text, conversation_id
+            assistant.model, understood, result, state, rt, previous, text, history
         )
     result.conversation_id = conversation_id
     stored_state = TurnState.model_validate(state).compact()
-    rt.store.append(conversation_id, text, result.language, stored_state, _stored(result))
+    store.append(conversation_id, text, result.language, stored_state, _stored(result))
     return result
 
 
@@ -310,16 +386,15 @@ def turn_data(rt: Runtime, state: dict | None) -> Data | None:
     return draft.data
 
 
-def _with_model(model, understood, result, state, rt, previous, text, conversation_id):
+def _with_model(model, understood, result, state, rt, previous, text, turns):
     """A language model may read what the offline parser could not, and reword the answer.
 
     Our code validates what it reads and builds the SQL; a rewording that the checker
     rejects is replaced by the offline text.
     """
     if result.route in ("out_of_scope", "table") and llm.needs_model(understood):
-        history = llm.history_of(rt.store.turns(conversation_id, limit=3))
-        known = llm.known_for(rt.con, rt.units, rt.gazetteer)
-        intent = llm.understand_with_model(model, text, history, understood, known)
+        history = llm.history_of(turns)
+        intent = llm.understand_with_model(model, text, history, understood, rt.known())
         if intent is not None:
             understood.route, understood.intent, understood.reason = "table", intent, ""
             result, state = respond(understood, rt, previous, text)
@@ -480,12 +555,7 @@ def _clarify(u: Understanding, rt: Runtime, state: dict) -> tuple[Answer, dict]:
     return Answer(language=lang, route="clarify", answer="\n".join(lines), data=data), state
 
 
-def health(settings: Settings | None = None) -> dict:
-    settings = settings or get_settings()
-    try:
-        rt = runtime(settings)
-    except IndexMissing:
-        return {"status": "no_index", "corpus_version": None, "rows": 0, "passages": 0}
+def health(rt: Runtime) -> dict:
     cursor = rt.con.cursor()
     try:
         rows = cursor.execute("SELECT count(*) FROM partnerships").fetchone()[0]
@@ -494,14 +564,19 @@ def health(settings: Settings | None = None) -> dict:
         ]
     finally:
         cursor.close()
-    return {**llm.status(settings), "status": "ok", "corpus_version": rt.version, "rows": rows, "passages": passages,
+    return {"status": "ok", "corpus_version": rt.version, "rows": rows, "passages": passages,
             "page_facts": len(rt.facts), "embeddings": rt.settings.embeddings}  # fmt: skip
+
+
+NO_INDEX_HEALTH = {"status": "no_index", "corpus_version": None, "rows": 0, "passages": 0}
 
 
 _TEXT_SUFFIXES = {".txt", ".md", ".tsv", ".csv"}
 
 
-def source_lines(source: str, settings: Settings | None = None) -> list[str]:
+def source_lines(
+    source: str, settings: Settings | None = None, index_dir: Path | None = None
+) -> list[str]:
     """The lines of a corpus file as citations number them (HTML/PDF: their extracted text).
 
     `source` is a corpus path such as 'corpus/pages/olsztyn-partner-cities.txt'. Anything that
@@ -523,7 +598,7 @@ def source_lines(source: str, settings: Settings | None = None) -> list[str]:
         return split_lines(
             path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
         )
-    current = index.current_dir(settings)
+    current = index_dir or index.current_dir(settings)
     extracted = current / "extracted" / (source + ".txt") if current else None
     if extracted is None or not extracted.is_file():
         raise KeyError(source)

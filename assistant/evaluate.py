@@ -16,8 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from assistant.config import Settings
-from assistant.core import answer, source_lines
+from assistant.core import Assistant
 from assistant.errors import AssistantError
 from assistant.models import Answer
 from assistant.text import fold
@@ -63,27 +62,27 @@ def load_cases(path: Path | None) -> list[dict]:
     return cases
 
 
-def run_case(case: dict, settings: Settings) -> tuple[Answer | None, list[str]]:
+def run_case(case: dict, assistant: Assistant) -> tuple[Answer | None, list[str]]:
     conversation = None
     result = None
     try:
         for turn in case["turns"]:
-            result = answer(turn, conversation, settings=settings)
+            result = assistant.answer(turn, conversation)
             conversation = result.conversation_id
     except AssistantError as error:
         return None, [f"error: {error}"]
-    failures = check(case["expect"], result, settings)
+    failures = check(case["expect"], result, assistant)
     if result.language != case.get("lang", result.language):
         failures.append(f"language {result.language} != {case['lang']}")
     return result, failures
 
 
-def check(expect: dict[str, Any], result: Answer, settings: Settings) -> list[str]:
+def check(expect: dict[str, Any], result: Answer, assistant: Assistant) -> list[str]:
     if "any_of" in expect:
-        options = [check(alt, result, settings) for alt in expect["any_of"]]
+        options = [check(alt, result, assistant) for alt in expect["any_of"]]
         if any(not o for o in options):
             rest = {k: v for k, v in expect.items() if k != "any_of"}
-            return check(rest, result, settings) if rest else []
+            return check(rest, result, assistant) if rest else []
         return ["none of the alternatives held: " + " | ".join("; ".join(o) for o in options)]
     failures = []
     if "route" in expect and result.route != expect["route"]:
@@ -155,16 +154,16 @@ def check(expect: dict[str, Any], result: Answer, settings: Settings) -> list[st
         failures.append(f"answer does not start with {starts}")
     if expect.get("no_data") and result.data is not None:
         failures.append("data should be null")
-    failures += verify_citations(result, settings)
+    failures += verify_citations(result, assistant)
     return failures
 
 
-def verify_citations(result: Answer, settings: Settings) -> list[str]:
+def verify_citations(result: Answer, assistant: Assistant) -> list[str]:
     """Every quote must be verbatim text of the cited lines; every marker must exist."""
     failures = []
     for c in result.citations:
         try:
-            lines = source_lines(c.source, settings)
+            lines = assistant.source_lines(c.source)
         except KeyError:
             failures.append(f"citation {c.id}: unknown source {c.source}")
             continue
@@ -199,11 +198,11 @@ def _groups(result: Answer) -> dict[str, int]:
 
 
 def run_eval(
-    settings: Settings, path: Path | None, console: Console, show_failures: int = 20
+    assistant: Assistant, path: Path | None, console: Console, show_failures: int = 20
 ) -> Report:
     report = Report()
     for case in load_cases(path):
-        _result, failures = run_case(case, settings)
+        _result, failures = run_case(case, assistant)
         report.results.append((case, failures))
     for key in ("category", "lang"):
         table = Table(title=f"Accuracy by {key}")
@@ -260,17 +259,17 @@ def _signature(result: Answer) -> tuple:
     return (result.route, refs, groups, data.total if data else None)
 
 
-def run_perturb(settings: Settings, path: Path | None, console: Console, show: int = 20) -> float:
+def run_perturb(assistant: Assistant, path: Path | None, console: Console, show: int = 20) -> float:
     """The share of perturbed questions whose answer (route, rows, groups) stays the same."""
     kept: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     changed: list[str] = []
     for case in load_cases(path):
-        original, failures = run_case(case, settings)
+        original, failures = run_case(case, assistant)
         if original is None or failures:
             continue  # only questions answered right are perturbed
         for kind, text in perturbations(case["turns"][-1], case.get("lang", "en")).items():
             perturbed = {**case, "turns": [*case["turns"][:-1], text]}
-            result, _ = run_case({**perturbed, "expect": {}}, settings)
+            result, _ = run_case({**perturbed, "expect": {}}, assistant)
             same = result is not None and _signature(result) == _signature(original)
             kept[kind][0] += same
             kept[kind][1] += 1

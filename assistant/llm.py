@@ -45,7 +45,7 @@ log = logging.getLogger("assistant.llm")
 
 # The provider packages behind each spec prefix, and the project extra that installs them.
 _PACKAGES = {"openai": ("langchain-openai", "openai"), "ollama": ("langchain-ollama", "ollama")}
-_PROBE_SECONDS = 30.0  # how long a health probe's result is reused
+PROBE_SECONDS = 30.0  # how long a health probe's result is reused
 _HISTORY_TURNS = 3
 _PROMPT_ROWS = 20
 
@@ -127,56 +127,34 @@ def _first_sentence(exc: BaseException) -> str:
     return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
 
 
-_loaded: dict[tuple, Model | None] = {}
-_load_lock = threading.Lock()
-
-
-def _key(settings: Settings) -> tuple:
-    return (settings.llm, settings.llm_base_url, settings.llm_api_key, settings.llm_timeout)
-
-
 def load(settings: Settings) -> Model | None:
-    """The configured model, built once per configuration; None when unset or unusable.
+    """The configured model (the `Assistant` keeps it); None when unset or unusable.
 
     An unusable configuration (a missing provider package, a bad spec) is logged
-    once as a warning and the assistant stays offline; `status()` reports it.
+    as a warning and the assistant stays offline; `status()` reports it.
     """
     if not settings.llm:
         return None
-    key = _key(settings)
-    with _load_lock:
-        if key not in _loaded:
-            try:
-                _loaded[key] = build(settings)
-                log.info("llm.loaded spec=%s", settings.llm)
-            except LLMUnavailable as exc:
-                log.warning("llm.unavailable spec=%s reason=%s", settings.llm, exc)
-                _loaded[key] = None
-        return _loaded[key]
-
-
-_probes: dict[tuple, tuple[float, str]] = {}
+    try:
+        model = build(settings)
+    except LLMUnavailable as exc:
+        log.warning("llm.unavailable spec=%s reason=%s", settings.llm, exc)
+        return None
+    log.info("llm.loaded spec=%s", settings.llm)
+    return model
 
 
 def status(settings: Settings) -> dict[str, str]:
-    """For /api/health: {"llm": "off" | "ok" | "unavailable: <reason>"} (probe cached 30 s)."""
+    """For /api/health: {"llm": "off" | "ok" | "unavailable: <reason>"} (one probe call;
+    `Assistant.llm_status` repeats it at most every PROBE_SECONDS)."""
     if not settings.llm:
         return {"llm": "off"}
-    key = _key(settings)
-    cached = _probes.get(key)
-    if cached and time.monotonic() - cached[0] < _PROBE_SECONDS:
-        return {"llm": cached[1]}
     try:
         model = build(settings)
         _call(model, [HumanMessage("Reply with the word: ok")], task="probe")
-        result = "ok"
+        return {"llm": "ok"}
     except LLMUnavailable as exc:
-        result = f"unavailable: {exc}"
-    _probes[key] = (time.monotonic(), result)
-    return {"llm": result}
-
-
-# ---------------------------------------------------------------- calling the model
+        return {"llm": f"unavailable: {exc}"}
 
 
 def _as_model(model: Model | BaseChatModel) -> Model:
@@ -336,19 +314,6 @@ class Known:
             countries=via_gazetteer("countries"),
             partners=via_gazetteer("partners"),
         )
-
-
-_known_cache: dict[int, tuple[Any, Known]] = {}
-
-
-def known_for(con, units, gazetteer=None) -> Known:
-    """`Known.from_index`, cached for the life of a `Units` object (one per opened index)."""
-    cached = _known_cache.get(id(units))
-    if cached is None or cached[0] is not units:
-        _known_cache.clear()
-        cached = (units, Known.from_index(con, units, gazetteer))
-        _known_cache[id(units)] = cached
-    return cached[1]
 
 
 _SHAPES = set(get_args(Shape))

@@ -1,4 +1,4 @@
-"""Answer latency benchmark: in-process `assistant.core.answer` over the gold question set.
+"""Answer latency benchmark: in-process `Assistant.answer` over the gold question set.
 
     /work/venv/bin/python bench/answer.py [--reps 3] [--big DIR] [--rows 1000000] [--no-big]
                                           [--profile K]
@@ -70,33 +70,31 @@ def groups_of(case: dict) -> list[str]:
     return [TABLES if route == "table" else OTHER, ALL]
 
 
-def run_case(case: dict, settings) -> tuple[float, float]:
+def run_case(case: dict, assistant) -> tuple[float, float]:
     """(wall, CPU) seconds of the last turn; earlier turns set up the conversation, untimed.
 
     CPU time (all threads of this process) shows what the answer costs when the machine is
     busy and wall time includes waiting for a core.
     """
-    from assistant.core import answer
-
     conversation = None
     for turn in case["turns"][:-1]:
-        conversation = answer(turn, conversation, settings=settings).conversation_id
+        conversation = assistant.answer(turn, conversation).conversation_id
     wall, cpu = time.perf_counter(), time.process_time()
-    answer(case["turns"][-1], conversation, settings=settings)
+    assistant.answer(case["turns"][-1], conversation)
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
 Times = dict[str, list[tuple[float, float]]]  # case id -> [(wall, cpu) per rep]
 
 
-def measure(cases: list[dict], settings, reps: int) -> Times:
+def measure(cases: list[dict], assistant, reps: int) -> Times:
     """Timings of every case after one untimed warm pass."""
     for case in cases:
-        run_case(case, settings)
+        run_case(case, assistant)
     times: Times = defaultdict(list)
     for _ in range(reps):
         for case in cases:
-            times[case["id"]].append(run_case(case, settings))
+            times[case["id"]].append(run_case(case, assistant))
     return times
 
 
@@ -146,14 +144,14 @@ def report(title: str, cases: list[dict], times: Times) -> dict:
     return buckets
 
 
-def profile(cases: list[dict], times: Times, settings, k: int) -> None:
+def profile(cases: list[dict], times: Times, assistant, k: int) -> None:
     """cProfile the k slowest table questions together; print the top functions."""
     tables = [c for c in cases if TABLES in groups_of(c)]
     slow = sorted(tables, key=lambda c: -best(times, c))[:k]
     prof = cProfile.Profile()
     prof.enable()
     for case in slow:
-        run_case(case, settings)
+        run_case(case, assistant)
     prof.disable()
     out = io.StringIO()
     stats = pstats.Stats(prof, stream=out)
@@ -173,6 +171,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from assistant.config import Settings
+    from assistant.core import Assistant
     from assistant.ingest import ingest
 
     bench_ingest = _bench_ingest()
@@ -190,10 +189,11 @@ def main() -> None:
             shutil.copytree(ROOT / "corpus" / "tables", only_tables / "tables")
             shipped = Settings(data_dir=Path(tmp) / "data", corpus_dir=only_tables)
             ingest(shipped, force=True)
-        small = measure(cases, shipped, args.reps)
-        small_buckets = report("shipped corpus", cases, small)
-        if args.profile:
-            profile(cases, small, shipped, args.profile)
+        with Assistant.open(shipped) as assistant:
+            small = measure(cases, assistant, args.reps)
+            small_buckets = report("shipped corpus", cases, small)
+            if args.profile:
+                profile(cases, small, assistant, args.profile)
         if args.no_big:
             return
 
@@ -205,17 +205,20 @@ def main() -> None:
         big = Settings(data_dir=big_dir / "data", corpus_dir=big_dir / "corpus")
         start = time.perf_counter()
         try:
-            run_case(cases[0], big)  # the first answer opens the index: timed apart
+            assistant = Assistant.open(big)  # opening the index is timed apart
         except Exception as error:  # an index built by older code (schema changed): rebuild it
             print(f"\n{big_dir} does not open ({type(error).__name__}); rebuilding it ...")
             bench_ingest.build_synthetic(big_dir, args.rows)
             start = time.perf_counter()
-            run_case(cases[0], big)
-        print(f"\nopening the synthetic index (first answer): {time.perf_counter() - start:.2f} s")
-        large = measure(cases, big, args.reps)
-        big_buckets = report(f"synthetic index ({big_dir})", cases, large)
-        if args.profile:
-            profile(cases, large, big, args.profile)
+            assistant = Assistant.open(big)
+        with assistant:
+            run_case(cases[0], assistant)
+            print(f"\nopening the synthetic index (and a first answer): "
+                  f"{time.perf_counter() - start:.2f} s")  # fmt: skip
+            large = measure(cases, assistant, args.reps)
+            big_buckets = report(f"synthetic index ({big_dir})", cases, large)
+            if args.profile:
+                profile(cases, large, assistant, args.profile)
 
     print("\np95 ratio big/shipped (target <= 3x for table questions):")
     for name in (TABLES, DOCS, OTHER, ALL):

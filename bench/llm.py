@@ -3,7 +3,7 @@
     /work/venv/bin/python bench/llm.py [--data-dir DIR] [--repeat 20]
 
 Measures, per question, the median of:
-- offline: `core.answer()` alone (the baseline);
+- offline: `Assistant.answer()` with no model (the baseline);
 - checker: `checker.check()` of the offline text against its own answer;
 - rephrase: `llm.phrase()` through init_chat_model("openai:stub-model") and an
   OpenAI-compatible stub on a loopback port (HTTP round trip + prompt + checker);
@@ -81,15 +81,15 @@ def main() -> None:
             llm_base_url=stub.url, llm_api_key="dummy", llm_timeout=5,
         )  # fmt: skip
         model = llm.load(settings)
-        rt = core.runtime(settings)
-        known = llm.known_for(rt.con, rt.units, rt.gazetteer)
+        offline_assistant = core.Assistant.open(settings.model_copy(update={"llm": None}))
+        known = offline_assistant.runtime.known()
         print(
             f"{'question':48} {'offline':>8} {'checker':>8} {'rephrase':>9} {'understand':>11}  rewrite"
         )
         totals = {"offline": [], "checker": [], "rephrase": [], "understand": []}
         for question in QUESTIONS:
-            answer = core.answer(question, settings=settings)
-            offline = median_ms(lambda q=question: core.answer(q, settings=settings), args.repeat)
+            answer = offline_assistant.answer(question)
+            offline = median_ms(lambda q=question: offline_assistant.answer(q), args.repeat)
             check = median_ms(lambda a=answer: checker.check(a.answer, a), args.repeat)
             rewrite = llm.rephrase(model, answer)
             rephrase = median_ms(lambda a=answer: llm.phrase(model, a), args.repeat)
@@ -106,6 +106,7 @@ def main() -> None:
             f"{'median over questions (ms)':48} "
             + " ".join(f"{statistics.median(v):{w}.1f}" for v, w in zip(totals.values(), (8, 8, 9, 11), strict=True))
         )  # fmt: skip
+        offline_assistant.close()
 
 
 if __name__ == "__main__":

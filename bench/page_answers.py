@@ -2,7 +2,7 @@
 
     python bench/page_answers.py [--round 4]     (ASSISTANT_DATA_DIR: an ingested index)
 
-For each case of tests/gold/passages.jsonl, through `assistant.core.answer`:
+For each case of tests/gold/passages.jsonl, through `Assistant.answer`:
   cited    a citation covers one of the gold lines
   first    the first paragraph (the lead, and the items of a list) cites a gold line
   language the lead, quotes left out, reads as the question's language
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.core import answer  # noqa: E402
+from assistant.core import Assistant  # noqa: E402
 from assistant.language import detect_language  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "passages.jsonl"
@@ -45,12 +45,13 @@ def main() -> None:
     cases = [json.loads(x) for x in GOLD.read_text("utf-8").splitlines() if x.strip()]
     if args.round is not None:
         cases = [c for c in cases if c.get("round", 0) == args.round]
-    answer("warm up: partnerzy Krakowa")
+    assistant = Assistant.open()
+    assistant.answer("warm up: partnerzy Krakowa")
     scores: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     times = []
     for case in cases:
         start = time.perf_counter()
-        reply = answer(case["question"])
+        reply = assistant.answer(case["question"])
         elapsed = (time.perf_counter() - start) * 1000
         row = scores[case["lang"]]
         row["routed to pages"].append(reply.route in ("documents", "both"))

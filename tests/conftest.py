@@ -40,3 +40,12 @@ def corpus_copy(tmp_path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def assistant(built_settings):
+    """One `Assistant` over the session's index; conversations keep tests apart."""
+    from assistant.core import Assistant
+
+    with Assistant.open(built_settings) as opened:
+        yield opened

@@ -1,4 +1,4 @@
-"""Test-only: the real web app over a scripted core, so browser tests exercise the widget.
+"""Test-only: the real web app over a scripted assistant, so browser tests exercise the widget.
 
 Serving it: `python -m uvicorn scripted_core_app:create_app --factory` with tests/ on the
 path. The answers are fixed, but conversations, turns and feedback go through the real
@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant import core
+from stand_in import StandIn
+
 from assistant.config import Settings, get_settings
-from assistant.conversation import SQLiteStore
-from assistant.errors import InputError
 from assistant.models import Answer, Citation, Data
 from assistant.web import app as web_app
 
@@ -93,26 +92,7 @@ def _answer_for(text: str, settings: Settings) -> Answer:
     )
 
 
-def scripted_answer(
-    message: str, conversation_id: str | None = None, settings: Settings | None = None
-) -> Answer:
-    settings = settings or get_settings()
-    text = (message or "").strip()
-    if not text:
-        raise InputError("The message is empty.")
-    if len(message) > settings.max_message_chars:
-        raise InputError(f"The message is longer than {settings.max_message_chars} characters.")
-    store = SQLiteStore(settings.conversations_path)
-    if conversation_id:
-        store.require(conversation_id)
-    else:
-        conversation_id = store.new()
-    result = _answer_for(text, settings)
-    result.conversation_id = conversation_id
-    store.append(conversation_id, text, result.language, {}, result.model_dump(mode="json"))
-    return result
-
-
 def create_app():
-    core.answer = scripted_answer  # this process serves tests only
-    return web_app.create_app()
+    """The real app over a scripted assistant (this process serves tests only)."""
+    settings = get_settings()
+    return web_app.create_app(StandIn(settings, lambda text: _answer_for(text, settings)))

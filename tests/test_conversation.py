@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core import answer, runtime
 from assistant.errors import InputError, UnknownConversation
 
 
-def talk(settings, *messages):
+def talk(assistant, *messages):
     conversation, results = None, []
     for message in messages:
-        result = answer(message, conversation, settings=settings)
+        result = assistant.answer(message, conversation)
         conversation = result.conversation_id
         results.append(result)
     return results
@@ -21,25 +20,23 @@ def countries(result):
     return {row[2] for row in result.data.rows}
 
 
-def test_a_new_year_replaces_the_old_one(built_settings):
-    first, second = talk(
-        built_settings, "Which gminas partnered Slovak towns in 2008?", "And in 2009?"
-    )
+def test_a_new_year_replaces_the_old_one(assistant):
+    first, second = talk(assistant, "Which gminas partnered Slovak towns in 2008?", "And in 2009?")
     assert second.route == "table" and second.language == "en"
     assert countries(second) == {"Słowacja"}
     assert all(row[4] == 2009 or "2009" in row[5] for row in second.data.rows)
     assert second.data.total != first.data.total
 
 
-def test_a_polish_follow_up_changes_the_country_and_answers_in_polish(built_settings):
-    *_, last = talk(built_settings, "Which gminas partnered Slovak towns in 2008?", "A z Czechami?")
+def test_a_polish_follow_up_changes_the_country_and_answers_in_polish(assistant):
+    *_, last = talk(assistant, "Which gminas partnered Slovak towns in 2008?", "A z Czechami?")
     assert last.language == "pl" and countries(last) == {"Czechy"}
     assert all(row[4] == 2008 or "2008" in row[5] for row in last.data.rows)
 
 
-def test_which_of_them_narrows_to_formal_agreements_and_show_all_repeats(built_settings):
+def test_which_of_them_narrows_to_formal_agreements_and_show_all_repeats(assistant):
     _, narrowed, everything = talk(
-        built_settings,
+        assistant,
         "partnerzy Krakowa",
         "Which of them are formal agreements?",
         "Pokaż wszystkie",
@@ -53,36 +50,36 @@ def test_which_of_them_narrows_to_formal_agreements_and_show_all_repeats(built_s
     )
 
 
-def test_the_first_one_and_the_second_one_refer_to_the_original_list(built_settings):
+def test_the_first_one_and_the_second_one_refer_to_the_original_list(assistant):
     listing, first, second = talk(
-        built_settings, "Partnerzy Krakowa", "Tell me more about the first one", "a ten drugi?"
+        assistant, "Partnerzy Krakowa", "Tell me more about the first one", "a ten drugi?"
     )
     assert first.data.rows[0][3] == listing.data.rows[0][3]
     assert second.data.rows[0][3] == listing.data.rows[1][3]
     assert first.language == "en" and second.language == "pl"
 
 
-def test_a_bare_choice_answers_a_clarify_question(built_settings):
-    _, chosen = talk(built_settings, "partners of Suwałki", "the city")
+def test_a_bare_choice_answers_a_clarify_question(assistant):
+    _, chosen = talk(assistant, "partners of Suwałki", "the city")
     assert {row[0] for row in chosen.data.rows} == {"Suwałki"}
 
 
-def test_a_new_unit_starts_a_new_topic(built_settings):
-    _, second = talk(built_settings, "Partnerzy Krakowa z Niemiec", "partnerzy Wrocławia")
+def test_a_new_unit_starts_a_new_topic(assistant):
+    _, second = talk(assistant, "Partnerzy Krakowa z Niemiec", "partnerzy Wrocławia")
     assert {row[0] for row in second.data.rows} == {"Wrocław"}
     assert len(countries(second)) > 1
 
 
-def test_unknown_conversation_and_bad_messages_are_refused(built_settings):
+def test_unknown_conversation_and_bad_messages_are_refused(assistant):
     with pytest.raises(UnknownConversation):
-        answer("partnerzy Krakowa", "no-such-conversation", settings=built_settings)
+        assistant.answer("partnerzy Krakowa", "no-such-conversation")
     for bad in ("", "   ", "x" * 2001):
         with pytest.raises(InputError):
-            answer(bad, settings=built_settings)
+            assistant.answer(bad)
 
 
-def test_turns_are_stored_with_their_language(built_settings):
-    results = talk(built_settings, "partners of Kraków", "A w 2005?")
-    turns = runtime(built_settings).store.turns(results[0].conversation_id)
+def test_turns_are_stored_with_their_language(assistant):
+    results = talk(assistant, "partners of Kraków", "A w 2005?")
+    turns = assistant.store.turns(results[0].conversation_id)
     assert [t.language for t in turns] == ["en", "pl"]
     assert turns[1].state["intent"]["year"] == 2005

@@ -8,14 +8,13 @@ import io
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant import core
 from assistant.web.app import create_app
 from assistant.web.export import neutralise
 
 
 @pytest.fixture(scope="module")
-def client(built_settings) -> TestClient:
-    return TestClient(create_app(built_settings), raise_server_exceptions=False)
+def client(assistant) -> TestClient:
+    return TestClient(create_app(assistant), raise_server_exceptions=False)
 
 
 def ask(client: TestClient, message: str) -> dict:
@@ -52,8 +51,8 @@ def test_a_long_answer_is_recomputed_beyond_the_50_stored_rows(client):
     assert len(table) - 3 == total  # header, the rows, a blank line and the GeoNames credit
 
 
-def test_cells_that_start_like_formulas_are_neutralised(client, built_settings):
-    store = core.runtime(built_settings).store
+def test_cells_that_start_like_formulas_are_neutralised(client, assistant):
+    store = assistant.store
     conversation = store.new()
     data = {
         "columns": ["name", "partner"],

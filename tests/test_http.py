@@ -13,7 +13,6 @@ import pytest
 from fastapi.testclient import TestClient
 from live_server import REPO, done_answer, live_server, parse_sse
 
-from assistant import core
 from assistant.config import Settings
 from assistant.web.app import create_app, split_for_stream
 
@@ -27,8 +26,8 @@ def data_dir(built_settings) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(built_settings) -> TestClient:
-    return TestClient(create_app(built_settings), raise_server_exceptions=False)
+def client(assistant) -> TestClient:
+    return TestClient(create_app(assistant), raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="module")
@@ -123,12 +122,12 @@ def test_unknown_routes_and_methods_answer_json(client):
     assert_readable_error(client.get("/api/chat"), 405)
 
 
-def test_an_unexpected_core_failure_is_a_json_500_without_traceback(data_dir, monkeypatch, caplog):
+def test_an_unexpected_core_failure_is_a_json_500_without_traceback(assistant, monkeypatch, caplog):
     def broken(*_args, **_kwargs):
         raise RuntimeError("secret internal state /etc/shadow")
 
-    monkeypatch.setattr(core, "answer", broken)
-    app = create_app(Settings(data_dir=data_dir, corpus_dir=CORPUS))
+    monkeypatch.setattr(assistant, "answer", broken)
+    app = create_app(assistant)
     response = TestClient(app, raise_server_exceptions=False).post(
         "/api/chat", json={"message": "hi"}
     )
@@ -333,7 +332,7 @@ def test_cors_allows_the_configured_origins_only(data_dir):
     settings = Settings(
         data_dir=data_dir, corpus_dir=CORPUS, allowed_origins=["https://www.zmp.poznan.pl"]
     )
-    http = TestClient(create_app(settings))
+    http = TestClient(create_app(settings=settings))
     headers = {
         "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "content-type",
@@ -386,12 +385,8 @@ def test_schemathesis_finds_no_server_error(server, tmp_path):
     assert "Traceback" not in during, during[-4000:]
 
 
-def test_the_rows_behind_an_aggregate_are_paged_from_its_plan(built_settings):
-    from fastapi.testclient import TestClient
-
-    from assistant.web.app import create_app
-
-    client = TestClient(create_app(built_settings))
+def test_the_rows_behind_an_aggregate_are_paged_from_its_plan(assistant):
+    client = TestClient(create_app(assistant))
     answer = client.post("/api/chat", json={"message": "top 3 countries"}).json()
     cid = answer["conversation_id"]
     counted = sum(row[1] for row in answer["data"]["rows"])

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core import runtime
 from assistant.understand import understand
 
 
 @pytest.fixture(scope="module")
-def parse(built_settings):
-    rt = runtime(built_settings)
+def parse(assistant):
+    rt = assistant.runtime
     return lambda question: understand(question, None, rt.units, rt.gazetteer)
 
 

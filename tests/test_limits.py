@@ -18,8 +18,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 from live_server import REPO, free_port, server_env
+from stand_in import StandIn
 
-from assistant import core
 from assistant.config import Settings
 from assistant.models import Answer
 from assistant.web.app import create_app
@@ -169,16 +169,18 @@ def test_the_client_is_the_first_untrusted_hop_from_the_right():
 
 def test_a_malformed_rate_limit_setting_is_refused_with_a_sentence(tmp_path):
     with pytest.raises(ValueError, match="30/minute"):
-        create_app(Settings(data_dir=tmp_path, corpus_dir=CORPUS, rate_limit="lots"))
+        create_app(settings=Settings(data_dir=tmp_path, corpus_dir=CORPUS, rate_limit="lots"))
     with pytest.raises(ValueError, match="ASSISTANT_RATE_LIMIT_STORAGE='bogus://x'"):
-        create_app(Settings(data_dir=tmp_path, corpus_dir=CORPUS, rate_limit_storage="bogus://x"))
+        create_app(
+            settings=Settings(data_dir=tmp_path, corpus_dir=CORPUS, rate_limit_storage="bogus://x")
+        )
 
 
 def test_every_part_of_a_combined_limit_applies(tmp_path):
     settings = Settings(
         data_dir=tmp_path, corpus_dir=CORPUS, rate_limit_other="10/minute;2 per 10 seconds"
     )
-    client = TestClient(create_app(settings), client=("192.0.2.50", 1234))
+    client = TestClient(create_app(settings=settings), client=("192.0.2.50", 1234))
     statuses = [client.get("/").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     assert "2 per 10 seconds" in client.get("/").json()["detail"]
@@ -243,7 +245,7 @@ def test_a_chunked_body_is_refused_once_its_chunks_pass_the_bound(untrusting):
 
 def test_a_body_within_the_bound_is_read_whole(tmp_path):
     client = TestClient(
-        create_app(Settings(data_dir=tmp_path, corpus_dir=CORPUS, max_body_bytes=100)),
+        create_app(settings=Settings(data_dir=tmp_path, corpus_dir=CORPUS, max_body_bytes=100)),
         raise_server_exceptions=False,
     )
     small = client.post("/api/chat", json={"message": ""})
@@ -252,14 +254,13 @@ def test_a_body_within_the_bound_is_read_whole(tmp_path):
     assert_detail(large, 413)
 
 
-def test_a_handler_past_the_time_bound_gets_503_at_the_bound(tmp_path, monkeypatch):
-    def slow_answer(*_args, **_kwargs):
+def test_a_handler_past_the_time_bound_gets_503_at_the_bound(tmp_path):
+    def slow_answer(_text):
         time.sleep(3)
         return Answer(answer="too late")
 
-    monkeypatch.setattr(core, "answer", slow_answer)
     settings = Settings(data_dir=tmp_path, corpus_dir=CORPUS, request_timeout=0.5)
-    client = TestClient(create_app(settings), raise_server_exceptions=False)
+    client = TestClient(create_app(StandIn(settings, slow_answer)), raise_server_exceptions=False)
     for route in ("/api/chat", "/api/chat/stream"):
         started = time.monotonic()
         response = client.post(route, json=QUESTION)
@@ -267,10 +268,10 @@ def test_a_handler_past_the_time_bound_gets_503_at_the_bound(tmp_path, monkeypat
         assert time.monotonic() - started < 2.5
 
 
-def test_a_stream_the_client_abandons_stops_sending(tmp_path, monkeypatch):
+def test_a_stream_the_client_abandons_stops_sending(tmp_path):
     words = " ".join(f"word{n}" for n in range(4000))
-    monkeypatch.setattr(core, "answer", lambda *_a, **_k: Answer(answer=words, route="table"))
-    app = create_app(Settings(data_dir=tmp_path, corpus_dir=CORPUS))
+    settings = Settings(data_dir=tmp_path, corpus_dir=CORPUS)
+    app = create_app(StandIn(settings, lambda _text: Answer(answer=words, route="table")))
 
     async def run() -> int:
         first_delta = asyncio.Event()
@@ -334,7 +335,7 @@ def test_the_pages_forbid_foreign_and_inline_code_and_sniffing(tmp_path):
     settings = Settings(
         data_dir=tmp_path, corpus_dir=CORPUS, allowed_origins=["https://www.zmp.example"]
     )
-    app = create_app(settings)
+    app = create_app(settings=settings)
     client = TestClient(app, raise_server_exceptions=False)
     pages = ["/", "/?lang=en"] + (["/map"] if any(r.path == "/map" for r in app.routes) else [])
     for path in pages:
@@ -361,7 +362,7 @@ def test_the_widget_stays_embeddable_from_an_allowed_origin(tmp_path):
     settings = Settings(
         data_dir=tmp_path, corpus_dir=CORPUS, allowed_origins=["https://www.zmp.example"]
     )
-    client = TestClient(create_app(settings), raise_server_exceptions=False)
+    client = TestClient(create_app(settings=settings), raise_server_exceptions=False)
     widget = client.get("/widget.js", headers={"Origin": "https://www.zmp.example"})
     assert widget.status_code == 200
     assert widget.headers["content-type"].startswith("text/javascript")

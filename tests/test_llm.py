@@ -280,17 +280,9 @@ def stub_settings(built_settings: Settings, stub: StubLLM, timeout: float = 5.0)
     )  # fmt: skip
 
 
-def offline_answer(settings: Settings, question: str) -> Answer:
-    from assistant import core
-
-    return core.answer(question, settings=settings)
-
-
-def index_known(settings: Settings) -> llm.Known:
-    from assistant import core
-
-    rt = core.runtime(settings)
-    return llm.known_for(rt.con, rt.units, rt.gazetteer)
+def offline_answer(assistant, question: str) -> Answer:
+    assert assistant.model is None
+    return assistant.answer(question)
 
 
 def test_a_stub_server_is_reached_through_init_chat_model_and_health_says_ok(built_settings, stub):
@@ -311,59 +303,65 @@ def test_an_unreachable_server_is_reported_by_health_not_raised(built_settings):
     }
 
 
-def test_end_to_end_the_model_reads_a_question_into_a_real_intent(built_settings, stub):
+def test_end_to_end_the_model_reads_a_question_into_a_real_intent(assistant, built_settings, stub):
     settings = stub_settings(built_settings, stub)
     stub.reply('{"about_partnerships": true, "shape": "list", "units": ["Bukowno"], '
                '"countries": ["Slovakia"]}')  # fmt: skip
     understanding = Understanding("en", "out_of_scope", reason="nothing")
     intent = llm.understand_with_model(
         llm.load(settings), "What links Bukowno to Slovakia?", [], understanding,
-        index_known(settings),
+        assistant.runtime.known(),
     )  # fmt: skip
     assert intent is not None and intent.units == ["Bukowno"] and intent.countries == ["Słowacja"]
 
 
-def test_end_to_end_invalid_json_falls_back(built_settings, stub):
+def test_end_to_end_invalid_json_falls_back(assistant, built_settings, stub):
     settings = stub_settings(built_settings, stub)
     stub.reply("Sure! Bukowno partners with Rudnany.")
     understanding = Understanding("en", "out_of_scope", reason="nothing")
     assert llm.understand_with_model(llm.load(settings), "What links Bukowno to Slovakia?", [],
-                                     understanding, index_known(settings)) is None  # fmt: skip
+                                     understanding, assistant.runtime.known()) is None  # fmt: skip
 
 
-def test_end_to_end_a_hallucinated_town_keeps_the_cited_offline_answer(built_settings, stub):
+def test_end_to_end_a_hallucinated_town_keeps_the_cited_offline_answer(
+    assistant, built_settings, stub
+):
     settings = stub_settings(built_settings, stub)
-    answer = offline_answer(settings, "Z jakimi miastami współpracuje Bukowno?")
+    answer = offline_answer(assistant, "Z jakimi miastami współpracuje Bukowno?")
     stub.reply(lambda request: answer.answer.replace("Rudnany", "Bratysława"))
     phrased = llm.phrase(llm.load(settings), answer)
     assert phrased == answer and phrased.citations
     assert "Bukowno" in stub.requests[-1]["messages"][-1]["content"]
 
 
-def test_end_to_end_an_answer_in_the_wrong_language_keeps_the_offline_answer(built_settings, stub):
+def test_end_to_end_an_answer_in_the_wrong_language_keeps_the_offline_answer(
+    assistant, built_settings, stub
+):
     settings = stub_settings(built_settings, stub)
-    answer = offline_answer(settings, "Which towns does Bukowno partner with?")
+    answer = offline_answer(assistant, "Which towns does Bukowno partner with?")
     assert answer.language == "en"
     markers = " ".join(f"[{c.id}]" for c in answer.citations)
     stub.reply(f"Bukowno współpracuje z miastami ze Słowacji i Czech, o których mowa w ankiecie {markers}.")  # fmt: skip
     assert llm.phrase(llm.load(settings), answer) == answer
 
 
-def test_end_to_end_a_faithful_rewrite_is_shown(built_settings, stub):
+def test_end_to_end_a_faithful_rewrite_is_shown(assistant, built_settings, stub):
     settings = stub_settings(built_settings, stub)
-    answer = offline_answer(settings, "Which towns does Bukowno partner with?")
+    answer = offline_answer(assistant, "Which towns does Bukowno partner with?")
     rewrite = answer.answer.replace("The ZMP 2009 survey lists", "According to the ZMP 2009 survey, there are")  # fmt: skip
     stub.reply(rewrite)
     assert llm.phrase(llm.load(settings), answer).answer == rewrite
 
 
-def test_end_to_end_a_model_that_times_out_keeps_the_offline_answer(built_settings, stub):
+def test_end_to_end_a_model_that_times_out_keeps_the_offline_answer(
+    assistant, built_settings, stub
+):
     settings = stub_settings(built_settings, stub, timeout=0.5)
-    answer = offline_answer(settings, "Which towns does Bukowno partner with?")
+    answer = offline_answer(assistant, "Which towns does Bukowno partner with?")
     stub.reply("too late", delay=3).reply('{"units": ["Bukowno"]}', delay=3)
     model = llm.load(settings)
     started = time.perf_counter()
     assert llm.phrase(model, answer) == answer
     understanding = Understanding("en", "out_of_scope", reason="nothing")
-    assert llm.understand_with_model(model, "Bukowno?", [], understanding, index_known(settings)) is None  # fmt: skip
+    assert llm.understand_with_model(model, "Bukowno?", [], understanding, assistant.runtime.known()) is None  # fmt: skip
     assert time.perf_counter() - started < 3.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fpdf import FPDF
 
 from assistant.config import Settings
-from assistant.core import answer, source_lines
+from assistant.core import Assistant, source_lines
 from assistant.ingest import ingest
 
 HTML = """<!doctype html><html><head><title>Gdańsk</title><style>p {color: red}</style>
@@ -49,7 +49,8 @@ def test_html_and_pdf_pages_are_ingested_and_cited_by_extracted_lines(corpus_cop
     assert "var tracking" not in "\n".join(html_lines)
     assert any("Union of the Baltic Cities" in line for line in html_lines)
 
-    reply = answer("Do jakiego stowarzyszenia należy Gdańsk?", settings=settings)
+    with Assistant.open(settings) as assistant:
+        reply = assistant.answer("Do jakiego stowarzyszenia należy Gdańsk?")
     assert reply.route == "documents"
     cited = [c for c in reply.citations if c.source == "corpus/pages/gdansk.html"]
     assert cited, reply.answer
@@ -79,9 +80,11 @@ def test_a_corpus_of_tables_only_answers_page_questions_politely(corpus_copy, tm
         page.unlink()
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
     ingest(settings)
-    reply = answer("Do jakich stowarzyszeń należy Białystok?", settings=settings)
+    with Assistant.open(settings) as assistant:
+        reply = assistant.answer("Do jakich stowarzyszeń należy Białystok?")
+        partners = assistant.answer("partnerzy Krakowa")
     # No page holds the word any more: the question is no page question, and nothing is
     # quoted from a page.
     assert reply.route != "documents"
     assert not any(c.source.startswith("corpus/pages/") for c in reply.citations)
-    assert answer("partnerzy Krakowa", settings=settings).data.total == 34
+    assert partners.data.total == 34

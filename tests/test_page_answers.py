@@ -7,7 +7,7 @@ from fpdf import FPDF
 
 from assistant.answer_types import classify
 from assistant.config import Settings
-from assistant.core import answer, runtime, source_lines
+from assistant.core import Assistant
 from assistant.dates import find_dates, written
 from assistant.ingest import ingest
 from assistant.sources import describe_source, describe_sources, read_sources, source_year
@@ -40,7 +40,7 @@ def make_pdf(path, lines):
 
 
 @pytest.fixture(scope="module")
-def new_pages(tmp_path_factory) -> Settings:
+def new_pages(tmp_path_factory) -> Assistant:
     """The shipped corpus plus a generated HTML page (Polish) and a generated PDF (English)."""
     import shutil
 
@@ -53,16 +53,17 @@ def new_pages(tmp_path_factory) -> Settings:
     make_pdf(corpus / "pages" / "leszno-partners.pdf", LESZNO)
     settings = Settings(data_dir=root / "data", corpus_dir=corpus)
     ingest(settings)
-    return settings
+    with Assistant.open(settings) as assistant:
+        yield assistant
 
 
 def _first_sentence(text: str) -> str:
     return text.split("\n", 1)[0]
 
 
-def _quotes_are_verbatim(reply, settings) -> None:
+def _quotes_are_verbatim(reply, assistant) -> None:
     for c in reply.citations:
-        lines = source_lines(c.source, settings)
+        lines = assistant.source_lines(c.source)
         assert c.quote in "\n".join(lines[c.lines[0] - 1 : c.lines[1]]), c
 
 
@@ -109,20 +110,18 @@ def test_question_answer_types_are_read_from_the_words(question, lang, kind):
     assert classify(question, lang) == kind
 
 
-def test_english_question_on_a_polish_page_gets_an_english_lead_with_the_date(built_settings):
-    reply = answer(
-        "When did Białystok sign a letter of intent with Yehud?", settings=built_settings
-    )
+def test_english_question_on_a_polish_page_gets_an_english_lead_with_the_date(assistant):
+    reply = assistant.answer("When did Białystok sign a letter of intent with Yehud?")
     assert reply.route == "documents"
     lead = _first_sentence(reply.answer)
     assert lead.startswith("Białystok signed a letter of intent with Yehud on 19 June 2010 [1]")
     assert "(source in Polish)" in reply.answer
     assert len(reply.citations) == 1 and reply.citations[0].lines == (19, 19)
-    _quotes_are_verbatim(reply, built_settings)
+    _quotes_are_verbatim(reply, assistant)
 
 
-def test_polish_question_gets_a_polish_lead_and_no_language_label(built_settings):
-    reply = answer("Kiedy Białystok podpisał list intencyjny z Gori?", settings=built_settings)
+def test_polish_question_gets_a_polish_lead_and_no_language_label(assistant):
+    reply = assistant.answer("Kiedy Białystok podpisał list intencyjny z Gori?")
     assert _first_sentence(reply.answer).startswith(
         "Białystok podpisał list intencyjny z miastem Gori 4 stycznia 2013 r. [1]"
     )
@@ -130,29 +129,25 @@ def test_polish_question_gets_a_polish_lead_and_no_language_label(built_settings
     assert len(reply.citations) == 1
 
 
-def test_the_asked_form_picks_its_own_date_from_a_line_with_two(built_settings):
-    reply = answer(
-        "Kiedy Białystok podpisał umowę o współpracy z tureckim miastem Bornova?",
-        settings=built_settings,
+def test_the_asked_form_picks_its_own_date_from_a_line_with_two(assistant):
+    reply = assistant.answer(
+        "Kiedy Białystok podpisał umowę o współpracy z tureckim miastem Bornova?"
     )
     lead = _first_sentence(reply.answer)
     assert "2 lipca 2015 r." in lead and "30 czerwca" not in lead
 
 
-def test_an_expired_agreement_is_not_answered_yes(built_settings):
-    reply = answer(
-        "Is the cooperation agreement between Białystok and Kaliningrad still valid?",
-        settings=built_settings,
+def test_an_expired_agreement_is_not_answered_yes(assistant):
+    reply = assistant.answer(
+        "Is the cooperation agreement between Białystok and Kaliningrad still valid?"
     )
     lead = _first_sentence(reply.answer)
     assert not lead.startswith("Yes")
     assert "expired" in lead and "2002" in lead
 
 
-def test_partners_of_two_page_owners_are_found_on_both_pages(built_settings):
-    reply = answer(
-        "Which cities are partners of both Olsztyn and Białystok?", settings=built_settings
-    )
+def test_partners_of_two_page_owners_are_found_on_both_pages(assistant):
+    reply = assistant.answer("Which cities are partners of both Olsztyn and Białystok?")
     assert reply.route == "documents"
     assert "Kaliningrad" in reply.answer and "Łuck" in reply.answer
     sources = {c.source for c in reply.citations}
@@ -160,36 +155,36 @@ def test_partners_of_two_page_owners_are_found_on_both_pages(built_settings):
         "corpus/pages/olsztyn-partner-cities.txt",
         "corpus/pages/bialystok-relacje-partnerskie.txt",
     }
-    _quotes_are_verbatim(reply, built_settings)
+    _quotes_are_verbatim(reply, assistant)
 
 
-def test_pages_mentioning_russian_cities_are_listed_each_fact_cited(built_settings):
-    reply = answer("Which pages mention Russian cities?", settings=built_settings)
+def test_pages_mentioning_russian_cities_are_listed_each_fact_cited(assistant):
+    reply = assistant.answer("Which pages mention Russian cities?")
     assert reply.route == "documents"
     cited_lines = {(c.source.rsplit("/", 1)[-1], c.lines[0]) for c in reply.citations}
     assert ("olsztyn-partner-cities.txt", 17) in cited_lines
     assert ("bialystok-relacje-partnerskie.txt", 9) in cited_lines  # Tomsk (Rosja)
-    _quotes_are_verbatim(reply, built_settings)
+    _quotes_are_verbatim(reply, assistant)
 
 
-def test_since_when_about_a_survey_pair_goes_to_the_survey(built_settings):
-    reply = answer("Od kiedy Białystok współpracuje z Kownem?", settings=built_settings)
+def test_since_when_about_a_survey_pair_goes_to_the_survey(assistant):
+    reply = assistant.answer("Od kiedy Białystok współpracuje z Kownem?")
     assert reply.route == "table"
 
 
-def test_page_content_words_route_to_the_pages_from_the_indexed_vocabulary(built_settings):
+def test_page_content_words_route_to_the_pages_from_the_indexed_vocabulary(assistant):
     from assistant.retrieval.vocabulary import page_words
 
-    vocabulary = runtime(built_settings).units.page_terms
+    vocabulary = assistant.runtime.units.page_terms
     assert page_words(["exhibitions", "Esperanto", "partners", "Germany"], vocabulary) == [
         "exhibitions", "Esperanto"
     ]  # fmt: skip
-    reply = answer("What exhibitions did Białystok organise with Jelgava?", settings=built_settings)
+    reply = assistant.answer("What exhibitions did Białystok organise with Jelgava?")
     assert reply.route == "documents"
 
 
-def test_shipped_files_are_named_by_their_sidecar_descriptions(built_settings):
-    known = read_sources(runtime(built_settings).con)
+def test_shipped_files_are_named_by_their_sidecar_descriptions(assistant):
+    known = read_sources(assistant.runtime.con)
     survey = "corpus/tables/miasta-i-gminy-2009.tsv"
     assert describe_source(known, survey, "en") == "the 2009 ZMP survey"
     assert describe_source(known, survey, "pl") == "ankieta ZMP z 2009 r."
@@ -204,7 +199,8 @@ def test_a_dropped_in_table_is_named_from_its_file_name_with_its_own_year(corpus
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
     result = ingest(settings)
     assert "corpus/tables/ankieta-2015.tsv" in {f.source for f in result.files}
-    known = read_sources(runtime(settings).con)
+    opened = Assistant.open(settings)
+    known = read_sources(opened.runtime.con)
     new = "corpus/tables/ankieta-2015.tsv"
     assert describe_source(known, new, "en") == "the table “ankieta 2015”"
     assert describe_source(known, new, "pl") == "tabela „ankieta 2015”"
@@ -212,11 +208,12 @@ def test_a_dropped_in_table_is_named_from_its_file_name_with_its_own_year(corpus
     mixed = describe_sources(known, ["corpus/tables/miasta-i-gminy-2009.tsv", new], "en")
     assert mixed == "the 2009 ZMP survey and the table “ankieta 2015”"
     # A table answer resting on that row names both files, not "the ZMP 2009 survey" alone.
-    reply = answer("Partners of Kalisz in the Czech Republic", settings=settings)
+    reply = opened.answer("Partners of Kalisz in the Czech Republic")
     assert any(c.source == new for c in reply.citations)
     lead = reply.answer.split("\n")[0]
     assert "ankieta 2015" in lead and "The ZMP 2009 survey" not in reply.answer
-    only_2009 = answer("Partners of Kraków in Germany", settings=settings)
+    only_2009 = opened.answer("Partners of Kraków in Germany")
+    opened.close()
     assert only_2009.answer.startswith("The ZMP 2009 survey lists")
 
 
@@ -232,7 +229,7 @@ def test_a_sidecar_is_no_source_but_its_change_rebuilds_the_index(corpus_copy, t
 
 
 def test_generated_polish_html_page_answers_an_english_question(new_pages):
-    reply = answer("When did Kalisz sign a letter of intent with Ostrawa?", settings=new_pages)
+    reply = new_pages.answer("When did Kalisz sign a letter of intent with Ostrawa?")
     assert reply.route == "documents", reply.answer
     lead = _first_sentence(reply.answer)
     assert lead.startswith("Kalisz signed a letter of intent with Ostrawa on 14 March 2011")
@@ -242,18 +239,18 @@ def test_generated_polish_html_page_answers_an_english_question(new_pages):
 
 
 def test_generated_polish_html_page_answers_a_polish_question_with_a_month(new_pages):
-    reply = answer("Kiedy Kalisz podpisał porozumienie z Lucerną?", settings=new_pages)
+    reply = new_pages.answer("Kiedy Kalisz podpisał porozumienie z Lucerną?")
     assert reply.route == "documents", reply.answer
     assert "w maju 2015 r." in _first_sentence(reply.answer)
     _quotes_are_verbatim(reply, new_pages)
 
 
 def test_generated_english_pdf_answers_both_languages(new_pages):
-    en = answer("Since when has Leszno been partnered with Tartu?", settings=new_pages)
+    en = new_pages.answer("Since when has Leszno been partnered with Tartu?")
     assert en.route == "documents", en.answer
     assert "since 1998" in _first_sentence(en.answer)
     assert "(source in" not in en.answer
-    pl = answer("Od kiedy Leszno współpracuje z Tartu?", settings=new_pages)
+    pl = new_pages.answer("Od kiedy Leszno współpracuje z Tartu?")
     assert "od 1998 r." in _first_sentence(pl.answer)
     assert "(źródło po angielsku)" in pl.answer
     for reply in (en, pl):
@@ -262,8 +259,7 @@ def test_generated_english_pdf_answers_both_languages(new_pages):
 
 
 def test_generated_page_activities_paragraph_is_found_and_cited(new_pages):
-    reply = answer("Jakie wspólne działania Kalisz prowadzi z miastami partnerskimi?",
-                   settings=new_pages)  # fmt: skip
+    reply = new_pages.answer("Jakie wspólne działania Kalisz prowadzi z miastami partnerskimi?")  # fmt: skip
     assert reply.route == "documents", reply.answer
     assert any(c.source.endswith("kalisz-miasta-partnerskie.html") and "wystawy" in c.quote
                for c in reply.citations)  # fmt: skip
@@ -271,15 +267,15 @@ def test_generated_page_activities_paragraph_is_found_and_cited(new_pages):
 
 
 def test_a_passage_below_the_calibrated_floor_gives_no_answer_but_what_the_pages_cover(
-    built_settings,
+    assistant,
 ):
     from assistant import documents
     from assistant.retrieval.search import Hit
 
-    rt = runtime(built_settings)
+    rt = assistant.runtime
     passages = rt.retriever().passages
     known = read_sources(rt.con)
-    floor = documents.relevance_floor(built_settings.embeddings)
+    floor = documents.relevance_floor(assistant.settings.embeddings)
     assert floor > 0  # calibrated for the default model
     weak = [Hit(p, 0.1, "vector", floor / 2, None) for p in passages[:3]]
     draft = documents.answer("Ile kosztował bilet na wystawę?", "pl", weak, [], passages, known,
@@ -289,11 +285,11 @@ def test_a_passage_below_the_calibrated_floor_gives_no_answer_but_what_the_pages
     assert "Białystok: relacje partnerskie" in draft.text()  # what the pages cover, by title
 
 
-def test_a_date_question_with_no_date_in_the_passages_is_not_answered(built_settings):
+def test_a_date_question_with_no_date_in_the_passages_is_not_answered(assistant):
     from assistant import documents
     from assistant.retrieval.search import Hit
 
-    rt = runtime(built_settings)
+    rt = assistant.runtime
     passages = rt.retriever().passages
     dateless = [p for p in passages if "Wędrując" in p.text]
     hits = [Hit(p, 1.0, "both", 0.9, 5.0) for p in dateless]

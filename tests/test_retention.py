@@ -41,7 +41,7 @@ def test_the_server_prunes_idle_conversations_in_the_background(built_settings):
     with open_store(built_settings) as store:
         idle, recent = talk(store, "partnerzy Łodzi"), talk(store, "partners of Kraków")
         backdate(store, idle, days=built_settings.conversation_days + 1)
-        with TestClient(create_app(built_settings)):
+        with TestClient(create_app(settings=built_settings)):
             deadline = time.monotonic() + 60
             while store.exists(idle) and time.monotonic() < deadline:
                 time.sleep(0.2)
@@ -50,7 +50,7 @@ def test_the_server_prunes_idle_conversations_in_the_background(built_settings):
 
 
 def test_feedback_over_http_keeps_a_copy_of_the_rated_answer(built_settings):
-    with TestClient(create_app(built_settings)) as client:
+    with TestClient(create_app(settings=built_settings)) as client:
         asked = client.post("/api/chat", json={"message": "partnerzy Krakowa"}).json()
         conversation = asked["conversation_id"]
         rated = {"conversation_id": conversation, "turn": 1, "rating": "down", "comment": "?"}

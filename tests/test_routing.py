@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core import runtime
 from assistant.intent import Intent
 from assistant.state import Item, TurnState
 from assistant.understand import ROUTES, understand
@@ -35,8 +34,8 @@ def test_every_rule_has_an_example():
 
 
 @pytest.mark.parametrize("name", list(EXAMPLES))
-def test_rule_decides_its_question(name, built_settings):
-    rt = runtime(built_settings)
+def test_rule_decides_its_question(name, assistant):
+    rt = assistant.runtime
     question, previous, route, reason = EXAMPLES[name]
     u = understand(question, previous, rt.units, rt.gazetteer)
     assert u.route == route
@@ -54,8 +53,8 @@ def test_rule_decides_its_question(name, built_settings):
     assert rule(asked) is None
 
 
-def test_a_single_partnership_follow_up_goes_to_that_row_not_to_the_pages(built_settings):
-    rt = runtime(built_settings)
+def test_a_single_partnership_follow_up_goes_to_that_row_not_to_the_pages(assistant):
+    rt = assistant.runtime
     u = understand("When did it start?", ONE_PAIR, rt.units, rt.gazetteer)
     assert u.route == "table" and u.pick == 1
 

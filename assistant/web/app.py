@@ -9,7 +9,6 @@ and answered with a JSON 500 that carries no internals.
 from __future__ import annotations
 
 import asyncio
-import functools
 import html
 import logging
 import re
@@ -28,9 +27,10 @@ from sse_starlette import EventSourceResponse, JSONServerSentEvent, ServerSentEv
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant import core
+from assistant import core, llm
 from assistant.config import Settings, get_settings
-from assistant.conversation import ConversationStore, open_store, prune_periodically
+from assistant.conversation import ConversationStore, prune_periodically
+from assistant.core import Assistant
 from assistant.errors import (
     AssistantError,
     CorpusError,
@@ -41,6 +41,7 @@ from assistant.errors import (
 )
 from assistant.models import Answer
 from assistant.web import export, limits, maps, rows, security
+from assistant.web.current import Current
 
 log = logging.getLogger(__name__)
 
@@ -286,6 +287,25 @@ _PLAIN_DETAILS = {
 INTERNAL_DETAIL = "The assistant failed on this request; the error has been logged."
 
 
+def _answer(current: Current, message: str, conversation_id: str | None) -> Answer:
+    core.validate(message, current.settings)  # a bad message is the visitor's 400, index or not
+    with current.lease() as assistant:
+        return assistant.answer(message, conversation_id)
+
+
+def _health(current: Current) -> dict:
+    try:
+        with current.lease() as assistant:
+            return assistant.health()
+    except IndexMissing:
+        return {**llm.status(current.settings), **core.NO_INDEX_HEALTH}
+
+
+def _warm_up(current: Current) -> None:
+    with current.lease() as assistant:
+        assistant.warm_up()
+
+
 def guarded(function, *args):
     """Call into the core: users' errors pass through, anything else becomes a logged JSON 500."""
     try:
@@ -378,26 +398,27 @@ def demo_page(lang: str) -> str:
 """
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
-    # feedback and retention need the conversation store only, not the index
-    conversation_store = functools.cache(lambda: open_store(settings))
+def create_app(assistant: Assistant | None = None, *, settings: Settings | None = None) -> FastAPI:
+    """The HTTP service over `assistant` (the caller closes it), or over an assistant the app
+    opens from `settings` itself and replaces when a new index is published (web/current.py)."""
+    if isinstance(assistant, Settings):
+        raise TypeError("create_app takes an Assistant; pass settings as create_app(settings=...).")
+    settings = assistant.settings if assistant is not None else settings or get_settings()
+    current = Current(settings, assistant)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         # Open the index, the model and Chroma before the first visitor (a missing index is
         # reported per request instead, as a 503 with a clear detail).
         try:
-            await run_in_threadpool(core.warm_up, settings)
+            await run_in_threadpool(_warm_up, current)
         except AssistantError as error:
             logging.getLogger("assistant.web").warning("not warmed up: %s", error)
         # Retention: conversations idle for ASSISTANT_CONVERSATION_DAYS go, now and hourly.
-        pruning = asyncio.create_task(
-            prune_periodically(conversation_store, settings.conversation_days)
-        )
+        pruning = asyncio.create_task(prune_periodically(current.store, settings.conversation_days))
         yield
         pruning.cancel()
-        conversation_store().close()
+        current.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -407,6 +428,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
     )
     app.state.settings = settings
+    app.state.current = current
     # Bounds and headers for a public endpoint; CORS is added last so that it stays outermost.
     limits.install(app, settings)
     security.install(app, settings)
@@ -424,7 +446,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/api/chat", response_model=Answer, responses=ERRORS, tags=["chat"])
     def chat(request: ChatRequest) -> Answer:
         """Answer one message; send the returned conversation_id back for a follow-up."""
-        return guarded(core.answer, request.message, request.conversation_id, settings)
+        return guarded(_answer, current, request.message, request.conversation_id)
 
     @app.post(
         "/api/chat/stream",
@@ -444,14 +466,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """The same answer as /api/chat, streamed as Server-Sent Events."""
         # Errors surface here, before the stream starts, as ordinary 4xx JSON responses.
         result = await run_in_threadpool(
-            guarded, core.answer, request.message, request.conversation_id, settings
+            guarded, _answer, current, request.message, request.conversation_id
         )
         return EventSourceResponse(answer_events(result), headers={"Cache-Control": "no-store"})
 
     @app.get("/api/health", tags=["service"])
     def health() -> dict:
         """Status, corpus version, row and passage counts."""
-        return guarded(core.health, settings)
+        return guarded(_health, current)
 
     @app.get(
         "/api/sources/{path:path}", response_model=SourceLines, responses=ERRORS, tags=["sources"]
@@ -484,7 +506,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     def feedback(request: FeedbackRequest) -> FeedbackStored:
         """Store a thumbs up or down (and an optional comment) for one answer of a conversation."""
-        guarded(store_feedback, request, conversation_store())
+        guarded(store_feedback, request, current.store())
         return FeedbackStored(conversation_id=request.conversation_id, turn=request.turn)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

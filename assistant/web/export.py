@@ -13,13 +13,15 @@ import csv
 import io
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, HTTPException, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from assistant import core, places
+from assistant import places
+from assistant.core import Assistant
 from assistant.intent import Intent
 from assistant.sql import query
+from assistant.web.current import Leased
 
 router = APIRouter(tags=["export"])
 
@@ -76,12 +78,11 @@ def _cell(value: Any) -> Any:
         **ERRORS,
     },
 )
-def export_csv(conversation_id: str, turn: Turn, request: Request) -> Response:
+def export_csv(conversation_id: str, turn: Turn, assistant: Leased) -> Response:
     """One answer's data (every row, not only the 50 kept) with evidence and place facts, as CSV."""
-    rt = core.runtime(request.app.state.settings)
-    cursor = rt.con.cursor()
+    cursor = assistant.runtime.con.cursor()
     try:
-        columns, rows = turn_rows(rt, conversation_id, turn, cursor)
+        columns, rows = turn_rows(assistant, conversation_id, turn, cursor)
         body = _csv(columns, rows, cursor)
     finally:
         cursor.close()
@@ -93,18 +94,20 @@ def export_csv(conversation_id: str, turn: Turn, request: Request) -> Response:
     )
 
 
-def turn_rows(rt, conversation_id: str, turn: int, cursor) -> tuple[list[str], list[list]]:
+def turn_rows(
+    assistant: Assistant, conversation_id: str, turn: int, cursor
+) -> tuple[list[str], list[list]]:
     """Every data row of one stored answer (404 with a detail for an unknown conversation or
     turn, or a turn without data)."""
-    if not rt.store.exists(conversation_id):
+    if not assistant.store.exists(conversation_id):
         raise HTTPException(404, f"Unknown conversation id: {conversation_id!r}.")
-    stored = rt.store.turn(conversation_id, turn)
+    stored = assistant.store.turn(conversation_id, turn)
     if stored is None:
         raise HTTPException(404, f"This conversation has no turn {turn}.")
     data = stored.answer.get("data")
     if not data or not data.get("columns"):
         raise HTTPException(404, f"Turn {turn} of this conversation has no data to export.")
-    recomputed = core.turn_data(rt, stored.state)  # the store keeps plans, not rows
+    recomputed = assistant.turn_data(stored.state)  # the store keeps plans, not rows
     if recomputed is not None and recomputed.columns == data["columns"]:
         return recomputed.columns, recomputed.rows
     return _all_rows(data, stored.state, cursor)

@@ -18,9 +18,10 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
-from assistant import core, places
+from assistant import places
 from assistant.text import fold
 from assistant.vocabulary import country_names
+from assistant.web.current import Leased
 from assistant.web.export import ERRORS, turn_rows
 
 router = APIRouter(tags=["map"])
@@ -190,7 +191,7 @@ Year = Annotated[int | None, Query(ge=1900, le=2100)]
 
 @router.get("/api/map", responses=ERRORS)
 def api_map(
-    request: Request,
+    assistant: Leased,
     country: str | None = None,
     voivodeship: str | None = None,
     year_from: Year = None,
@@ -206,12 +207,11 @@ def api_map(
         raise HTTPException(400, f"Unknown form {form!r}: use one of {', '.join(FORMS)}.")
     if year_from and year_to and year_from > year_to:
         raise HTTPException(400, "year_from is after year_to.")
-    rt = core.runtime(request.app.state.settings)
-    cursor = rt.con.cursor()
+    cursor = assistant.runtime.con.cursor()
     try:
         refs = None
         if conversation_id:
-            columns, rows = turn_rows(rt, conversation_id, turn or 1, cursor)
+            columns, rows = turn_rows(assistant, conversation_id, turn or 1, cursor)
             if not {"source", "line"} <= set(columns):
                 raise HTTPException(404, f"Turn {turn or 1} of this conversation lists no rows.")
             s, n = columns.index("source"), columns.index("line")

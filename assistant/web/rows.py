@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 
 from assistant import core
 from assistant.sql import query
 from assistant.state import TurnState
+from assistant.web.current import Leased
 from assistant.web.export import ERRORS, Turn
 
 router = APIRouter()
@@ -38,15 +39,15 @@ class RowPage(BaseModel):
 def answer_rows(
     conversation_id: str,
     turn: Turn,
-    request: Request,
+    assistant: Leased,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
 ) -> RowPage:
     """The partnership rows behind one answer (a list's rows, or the rows an aggregate counted)."""
-    rt = core.runtime(request.app.state.settings)
-    if not rt.store.exists(conversation_id):
+    rt = assistant.runtime
+    if not assistant.store.exists(conversation_id):
         raise HTTPException(404, f"Unknown conversation id: {conversation_id!r}.")
-    stored = rt.store.turn(conversation_id, turn)
+    stored = assistant.store.turn(conversation_id, turn)
     if stored is None:
         raise HTTPException(404, f"This conversation has no turn {turn}.")
     state = TurnState.load(stored.state)

@@ -48,7 +48,11 @@ def serve(
         from assistant.web.app import create_app
 
         uvicorn.run(
-            create_app(settings), host=host, port=port, log_level=log_level, proxy_headers=False
+            create_app(settings=settings),
+            host=host,
+            port=port,
+            log_level=log_level,
+            proxy_headers=False,
         )
 
 
