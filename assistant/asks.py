@@ -8,6 +8,7 @@ the most partnerships in a country, a comparison of two units on a measure.
 
 from __future__ import annotations
 
+from assistant import coverage
 from assistant.intent import Intent, Signals
 
 # Words right after "how many" that say what is counted.
@@ -23,7 +24,14 @@ def read_measure(signals: Signals) -> str:
     if not count:
         return "partnerships"
     end = count[0][1]
-    window = range(end, min(end + 3, len(signals.tokens)))
+    # The three words after "how many", not counting "is", "that", "to", "jest" ("ile to jest
+    # różnych powiatów?" counts powiats).
+    cued = {i for spans in signals.cues.values() for a, b in spans for i in range(a, b)}
+    window = [
+        i
+        for i in range(end, len(signals.tokens))
+        if i in cued or not coverage.is_function_word(signals.tokens[i])
+    ][:3]
     if any(_is_partnership_noun(t) for a, b in count[1:] for t in signals.tokens[b : b + 2]):
         return "partnerships"  # "… Chodzi mi o liczbę partnerstw": said in so many words
     for i in window:

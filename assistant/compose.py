@@ -123,7 +123,8 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
     for bound in ("over", "under"):
         value = getattr(intent, f"population_{bound}")
         if value is not None and "place" not in skip:
-            parts.append(ph[f"filters_{bound}"].format(n=f"{value:,}".replace(",", " ")))
+            key = f"filters_{bound}" + ("_partners" if intent.population_of == "partner" else "")
+            parts.append(ph[key].format(n=f"{value:,}".replace(",", " ")))
     if intent.topic_words and "topic" not in skip:
         parts.append(
             ph["filters_topic"].format(text=", ".join(f"“{w}”" for w in intent.topic_words))

@@ -329,14 +329,15 @@ def _not_applied_sentences(lang: str, intent: Intent) -> list[str]:
     quoted = {x: (f"“{x}”" if lang == "en" else f"„{x}”") for x in intent.not_applied}
     unknown = [quoted[x] for x in intent.not_applied if x in intent.unknown_names]
     region = [quoted[x] for x in intent.not_applied if x == intent.region]
+    topic = [quoted[x] for x in intent.not_applied if x in intent.unmatched_topics]
     rest = [
         quoted[x]
         for x in intent.not_applied
-        if x not in intent.unknown_names and x != intent.region
+        if x not in intent.unknown_names and x != intent.region and x not in intent.unmatched_topics
     ]
     sentences = []
     for key, items in (("not_applied_region", region), ("not_applied_unknown", unknown),
-                       ("not_applied_content", rest)):  # fmt: skip
+                       ("not_applied_topic", topic), ("not_applied_content", rest)):  # fmt: skip
         if items:
             sentences.append(p(lang, key).format(phrases=", ".join(items)))
     return sentences
@@ -442,8 +443,18 @@ def respond(
     cursor = rt.con.cursor()
     try:
         draft, found = survey.answer(intent, cursor, lang)
+        if (
+            intent.topics
+            and not found
+            and intent.shape == "list"
+            and (intent.units or intent.partners)
+        ):
+            intent, draft, found = _without_topics(intent, draft, found, cursor, lang)
     finally:
         cursor.close()
+    if intent.unmatched_topics and u.intent is not None:
+        u.intent.not_applied = [*u.intent.not_applied, *intent.unmatched_topics]
+        u.intent.unmatched_topics = intent.unmatched_topics
     _name_sources(draft, rt.units.sources)
     if u.pick and previous and previous.items:
         # "a ten drugi?" after "the first one" still means the second of the original list.
@@ -453,6 +464,19 @@ def respond(
         state["intent"] = intent.model_dump()
         state["items"] = _items(intent, found)
     return _finish(draft, "table"), state
+
+
+def _without_topics(intent: Intent, draft: Draft, found: list, cursor, lang: str):
+    """'Konin's partnerships in the field of environmental protection', 'partnerzy Zabrza, które
+    są stolicami': when no row of the other filters mentions the topic words, the list without
+    them, the words reported as not applied (never an empty list that reads like a No)."""
+    broader = intent.model_copy(
+        update={"topics": [], "topic_words": [], "unmatched_topics": intent.topic_words}
+    )
+    wider_draft, wider_found = survey.answer(broader, cursor, lang)
+    if not wider_found:
+        return intent, draft, found
+    return broader, wider_draft, wider_found
 
 
 def _facts_about(rt: Runtime, intent: Intent | None) -> list[Fact]:

@@ -276,6 +276,16 @@ def _ambiguous_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _powiat_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in vocabulary.load("cues")["cues"]["powiat"])
+
+
+def _is_powiat_word(word: str) -> bool:
+    """'powiat', 'powiatów', 'county'...: the words that let a powiat's adjective stand alone."""
+    return fold(word) in _powiat_words() or any(fold(x) in _powiat_words() for x in lemmas(word))
+
+
+@lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     return frozenset(fold(w) for w in vocabulary.load("names").get("cues", {}).get("words", []))
 
@@ -314,6 +324,7 @@ def build_entries(
     units: Iterable[tuple[str, str, str | None, str]],
     partners: Iterable[tuple[str, str]],
     countries: Iterable[str],
+    alternates: Iterable[tuple[str, str, str]] = (),
 ) -> list[GazetteerEntry]:
     """Gazetteer entries for the names of the tables (run at ingestion; needs Morfeusz).
 
@@ -322,6 +333,7 @@ def build_entries(
     partners: (partner variant as written, Polish country name); variants are
         already split: "Brest (Brześć)" gives ("Brest", ...) and ("Brześć", ...).
     countries: Polish country names as written in the tables.
+    alternates: (side, unit label or partner variant, another name of it) from GeoNames.
     """
     units = list(units)
     partners = list({(v.strip(), c.strip()) for v, c in partners if v and v.strip()})
@@ -361,6 +373,12 @@ def build_entries(
         for written in unit_list:
             if written != base:
                 add(written, "unit", base, (written,), written, "unit_full")
+    # "siedlecki czy olecki?" in a question about powiats: a powiat's adjective alone.
+    for written, base, _qualifier, unit_type in units:
+        head, _, adjective = written.strip().partition(" ")
+        if unit_type == "powiat" and fold(head) == "powiat" and adjective and " " not in adjective:
+            for form in inflect(adjective, polish=True):
+                add(form, "unit", base, (written.strip(),), written.strip(), "powiat_adjective")
 
     for variant, country in partners:
         for form in inflect(variant, polish=country == "Polska"):
@@ -409,6 +427,18 @@ def build_entries(
             for form in _adjective_forms(lemma):
                 add(form, "country", country, (), lemma, "country_adjective")
 
+    # GeoNames' other names of surely placed units and partners (Tschenstochau, Сянік, Lviv),
+    # as written: a name already another's, or a question word, is left out.
+    taken = {form for form, *_rest in entries} | stop_words() | _cue_words()
+    unit_base = {written.strip(): base.strip() for written, base, _q, _t in units}
+    for side, key, alternate in alternates:
+        if _folded_form(alternate) in taken:
+            continue
+        if side == "unit" and key in unit_base:
+            add(alternate, "unit", unit_base[key], (key,), alternate, "geonames")
+        elif side == "partner":
+            add(alternate, "partner", key, (), alternate, "geonames")
+
     # Country words are curated: only "cased" and listed ambiguous words need a capital.
     result = []
     for entry in entries.values():
@@ -454,7 +484,14 @@ class Gazetteer:
             self._by_first.setdefault(tokens[0], []).append((tokens, group))
         for options in self._by_first.values():
             options.sort(key=lambda o: -len(o[0]))
-        self._vocabulary = {t for tokens in grouped for t in tokens}
+        # Words of the data's own names: a typo is fuzzed towards these only, and a word that is
+        # just some GeoNames alternate ("mnsk") does not stop "mnsk mazowiecki" from being fuzzed.
+        self._vocabulary = {
+            t
+            for tokens, group in grouped.items()
+            if any(e.origin != "geonames" for e in group)
+            for t in tokens
+        }
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for token in self._vocabulary:
             if len(token) >= _MIN_FUZZY_LENGTH - 1 and token.isalpha():
@@ -514,7 +551,7 @@ class Gazetteer:
             options.append((folded[:-2], 0))
         if (
             folded in self._vocabulary
-            or len(folded) < _MIN_FUZZY_LENGTH
+            or len(folded) < _MIN_FUZZY_LENGTH - 1  # 4 letters: inside a longer name only
             or not folded.isalpha()
             or _is_stop_word(token.text)
             or _analyses(token.text.lower())
@@ -543,6 +580,8 @@ class Gazetteer:
     ) -> bool:
         if entry.cased and not all(t.upper for t in tokens[start:end]):
             return False
+        if entry.origin == "powiat_adjective" and not any(_is_powiat_word(t.text) for t in tokens):
+            return False
         if end - start > 1:
             return True
         token = tokens[start]
@@ -551,7 +590,9 @@ class Gazetteer:
         if not entry.common:
             return True
         if not exact:
-            return False
+            # "sosnowec partners": a typo of a unit whose name is also a word ("sosnowiec", a pine
+            # wood), in a question about partnerships; the typed word is no word of its own.
+            return lenient is True and entry.kind == "unit" and len(token.folded) >= 6
         if start > 0 and tokens[start - 1].folded in _cue_words():
             return True
         followed = end < len(tokens) and tokens[end].folded in _after_cue_words()
@@ -564,9 +605,14 @@ class Gazetteer:
             return (
                 followed or len(tokens) == 1 or (allowed and token.folded not in _ambiguous_words())
             )
-        # A capital at the start of a sentence is no evidence, unless the word
-        # is the whole message (an answer to "which one?") or "partners" follows.
-        return not token.initial or len(tokens) == 1 or followed
+        # A capital at the start of a sentence is no evidence, unless the word is the whole
+        # message (an answer to "which one?"), "partners" follows, or the question is about
+        # partnerships and the word names a Polish unit ("Konin czy Tczew – kto ma więcej
+        # partnerów?", "Przemyśl czy Sanok?"; English homographs stay out).
+        unit_in_context = (
+            lenient is True and entry.kind == "unit" and token.folded not in _ambiguous_words()
+        )
+        return not token.initial or len(tokens) == 1 or followed or unit_in_context
 
     def _candidates(
         self, tokens: list[_Token], lenient: bool | frozenset[int] = False
@@ -588,6 +634,8 @@ class Gazetteer:
                     else:
                         if distance > 1:
                             continue
+                        if distance and n == 1 and len(tokens[i].folded) < _MIN_FUZZY_LENGTH:
+                            continue  # "mnsk mazowiecki" is Mińsk Mazowiecki; "mnsk" alone is no name
                         length = sum(len(t) for t in form_tokens)
                         score = round(1.0 - distance / max(length, 1), 3)
                         if distance and score < _MIN_FUZZY_SCORE:

@@ -153,7 +153,12 @@ def _build_gazetteer(con: duckdb.DuckDBPyConnection) -> None:
     countries = [r[0] for r in con.execute("SELECT DISTINCT country FROM partnerships").fetchall()]
     # Countries the survey does not have are names too: "twin towns in Australia?" gets a plain "none".
     countries += [name for name in country_names() if name not in countries]
-    entries = build_entries(units, partners, countries)
+    alternates = con.execute(
+        "SELECT a.side, coalesce(n.variant, a.key), a.alternate FROM place_alternates a "
+        "LEFT JOIN (SELECT partner, any_value(partner_names[1]) AS variant FROM partnerships "
+        "GROUP BY partner) n ON a.side = 'partner' AND n.partner = a.key ORDER BY ALL"
+    ).fetchall()
+    entries = build_entries(units, partners, countries, alternates)
     con.execute(GAZETTEER_DDL)
     bulk_insert(con, "gazetteer", GAZETTEER_COLUMNS, (e.as_row() for e in entries))
 

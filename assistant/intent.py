@@ -65,6 +65,8 @@ class Intent(BaseModel):
     # ("fire brigades" -> {straz, osp}); row ids are looked up in the runtime's topic index.
     topics: list[list[str]] = []
     topic_words: list[str] = []  # the question's own words that set `topics`
+    # topic words no row of the other filters mentions: said, and the list shown without them
+    unmatched_topics: list[str] = []
     measure: Measure = "partnerships"
     extreme: Extreme | None = None
     order: Order | None = None
@@ -85,6 +87,9 @@ class Intent(BaseModel):
     within_km: float | None = None
     population_over: int | None = None  # "towns over 50,000 inhabitants" (GeoNames population)
     population_under: int | None = None
+    # whose size the bounds are: the units' ("towns over 50,000 inhabitants"), or the partners'
+    # ("Radom's partners over 100,000 inhabitants": a named unit's size is no filter)
+    population_of: Literal["unit", "partner"] = "unit"
     similar_to: str | None = None  # "of similar size to Hrubieszów": a unit label
     similar_population: int | None = None
     place_words: list[str] = []  # the question's own distance and size phrases
@@ -98,6 +103,14 @@ class Intent(BaseModel):
     min_partnerships: int | None = None
     max_partnerships: int | None = None
 
+    def refinements(self) -> list[tuple[str, ...]]:
+        """The groups of `REFINEMENTS` this plan sets: what a follow-up adds or replaces."""
+        return [
+            group
+            for group in REFINEMENTS
+            if any(getattr(self, f) != Intent.model_fields[f].default for f in group[:1])
+        ]
+
     def has_filters(self) -> bool:
         return bool(
             self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign
@@ -109,6 +122,28 @@ class Intent(BaseModel):
             or self.centre is not None
             or self.year is not None or self.year_from is not None or self.year_to is not None
         )  # fmt: skip
+
+
+# Filters a follow-up may add to the plan before it or put in place of the same filter there
+# ("a w 2005?", "only the formal ones", "tylko te powyżej 20 tysięcy mieszkańców", "except
+# Germany"). Each group goes together; the first field says whether the group is set.
+REFINEMENTS: tuple[tuple[str, ...], ...] = (
+    ("countries",),
+    ("form",),
+    ("form_text",),
+    ("order",),
+    ("topics", "topic_words"),
+    ("regions", "region"),
+    ("population_over", "population_of"),
+    ("population_under", "population_of"),
+    ("within_km", "centre", "centre_lat", "centre_lon"),
+    ("exclude_countries",),
+    ("min_partnerships",),
+    ("max_partnerships",),
+    ("units_without_countries",),
+    ("units_without_foreign",),
+    ("foreign",),
+)
 
 
 @dataclass

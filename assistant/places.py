@@ -424,6 +424,11 @@ GEO_PLACES_COLUMNS = [
     ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("population", "INTEGER"), ("admin1", "VARCHAR"),
 ]  # fmt: skip
 GEO_NAMES_COLUMNS = [("key", "VARCHAR"), ("geonameid", "INTEGER"), ("is_primary", "BOOLEAN")]
+ALTERNATES_COLUMNS = [("side", "VARCHAR"), ("key", "VARCHAR"), ("alternate", "VARCHAR")]
+# Matches sure enough to lend a place's other names to a unit or partner (not a powiat's seat
+# town, a fuzzy name or one of several candidates).
+_NAMING_KINDS = ("exact", "disambiguated", "alternate")
+_SCRIPTS = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF' .-]+$")  # Latin or Cyrillic
 
 
 @dataclass
@@ -462,7 +467,7 @@ def build_places(con: duckdb.DuckDBPyConnection) -> list[PlacementSummary]:
     ).fetchall()
     inputs = repr((units, partners, load("voivodeships"), load("powiat_seats"), country_names()))
     digest = hashlib.sha256(inputs.encode("utf-8")).hexdigest()
-    tables = ("places", "geo_places", "geo_names")
+    tables = ("places", "geo_places", "geo_names", "place_alternates")
     if digest in _BUILT:
         for table in tables:
             con.execute(
@@ -500,16 +505,19 @@ def _write_places(con, units: list[tuple], partners: list[tuple]) -> None:
     iso = country_iso(geo_countries)
     wanted = {code for code in iso.values() if code}
     gazette = Gazette(load_geonames(wanted), wanted)
-    rows, used = [], set()
+    rows, used, alternates = [], set(), []
     for label, lookup, qualifier, unit_type in units:
         m = match_unit(gazette, lookup, qualifier, unit_type)
         rows.append(_place_row("unit", label, "Polska", unit_type, m, "PL"))
         used |= {g.geonameid for g in [m.place, *m.candidates] if g}
+        alternates += _alternates("unit", label, m)
     for partner, country, names in partners:
         m = match_partner(gazette, partner, list(names), iso.get(country))
         rows.append(_place_row("partner", partner, country, None, m, iso.get(country)))
         used |= {g.geonameid for g in [m.place, *m.candidates] if g}
+        alternates += _alternates("partner", partner, m)
     bulk_insert(con, "places", PLACES_COLUMNS, rows)
+    bulk_insert(con, "place_alternates", ALTERNATES_COLUMNS, alternates)
     kept = [
         g
         for g in gazette.places
@@ -522,6 +530,17 @@ def _write_places(con, units: list[tuple], partners: list[tuple]) -> None:
     # Sorted by name: DuckDB's zone maps then skip most of the table on a name lookup.
     names = sorted(_name_rows(kept, gazette.alternate_keys))
     bulk_insert(con, "geo_names", GEO_NAMES_COLUMNS, names)
+
+
+def _alternates(side: str, key: str, m: Match) -> list[tuple[str, str, str]]:
+    """The other names of a surely matched place, in Latin or Cyrillic letters, 4+ letters."""
+    if m.place is None or m.kind not in _NAMING_KINDS:
+        return []
+    return [
+        (side, key, name)
+        for name in sorted(set(m.place.alternates))
+        if len(name) >= 4 and _SCRIPTS.match(name) and not name.isupper() and name != key
+    ]
 
 
 def _name_rows(places: list[Geo], alternate_keys: dict[int, set[str]]):

@@ -33,8 +33,13 @@ def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[D
     )
     if measured:
         unplaced = query.unplaced_for(intent).run(con)[1][0][0]
-        draft.lines.insert(1 if draft.lines else 0, p(lang, "place_note").format(
-            n=unplaced, units=plural(lang, "unit", unplaced)))  # fmt: skip
+        if intent.population_of == "partner" and intent.within_km is None:
+            note = p(lang, "partner_size_note").format(
+                n=unplaced, partners=plural(lang, "partner", unplaced)
+            )
+        else:
+            note = p(lang, "place_note").format(n=unplaced, units=plural(lang, "unit", unplaced))
+        draft.lines.insert(1 if draft.lines else 0, note)
     if intent.regions:
         # Voivodeships are derived (GeoNames), not survey data: say so, and what could not be placed.
         unplaced = query.unplaced_units(intent).run(con)[1][0][0]

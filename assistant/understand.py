@@ -95,8 +95,9 @@ def understand(
     matches += _foreign_inflections(text, tokens, matches, gazetteer)
     matches = _drop_names_inside_topics(tokens, signals, matches)
     if not _asks_about_partnerships(signals):
-        # A near-miss on an ordinary word ("weather" ~ Werther, "broken" ~ Borken) is not a name.
-        matches = [m for m in matches if m.exact or m.text[:1].isupper()]
+        # A near-miss on an ordinary word ("weather" ~ Werther, "broken" ~ Borken) is not a name;
+        # one on a name of two words ("piotrkow trybunalki") is.
+        matches = [m for m in matches if m.exact or m.text[:1].isupper() or " " in m.text]
     spans = [m.span for m in matches]
     # With no evidence at all ("🙂", "2"), keep the conversation's language, else the site's (Polish).
     language = detect_language(text, spans) or (previous.language if previous else "pl")
@@ -105,7 +106,10 @@ def understand(
         language = "en"  # the contract: other languages are answered in English, saying so
     if is_hostile(text):
         return Understanding(language, "out_of_scope", reason="hostile")
-    population_filter = any(_PLACE_PATTERNS[k].search(text) for k in ("over", "under", "similar"))
+    population_filter = any(
+        _PLACE_PATTERNS[k].search(text)
+        for k in ("over", "under", "similar", "over_people", "under_people")
+    )
     if is_offtopic(text) and not population_filter:
         return Understanding(language, "out_of_scope", reason="other_topic")
 
@@ -255,6 +259,7 @@ def asks_about_another_topic(asked: Asked) -> Understanding | None:
         not _partnership_words(asked.signals)
         and not i.topics
         and i.shape not in ("nearest", "similar", "compare")
+        and not i.place_words  # "powyżej 20 tysięcy mieszkańców": a size the plan applies
         and _foreign_words(asked.signals, asked.named)
     ):
         return asked.to("out_of_scope", "other_topic")
@@ -322,9 +327,12 @@ def _foreign_words(signals: Signals, named: set[int]) -> list[str]:
 # Case endings put on names: Polish "z Bardejovem", "w Bardejovie", "do Bardejova"; Czech and
 # Slovak "s Ostravou", "Zakopaného", "s Košicami"; Lithuanian "su Kaunu".
 _ENDINGS = ("iem", "em", "ie", "owi", "om", "ach", "ami", "ého", "ou", "u", "a", "ą", "ę", "y",
-            "i", "e")  # fmt: skip
-# What the nominative may end in once the case ending is off: Ostrav-a, Košic-e, Kaun-as.
-_NOMINATIVE = ("", "a", "e", "o", "y", "i", "as", "is", "us")
+            "i", "e",
+            # Ukrainian and Russian: "Холма", "з Перемишлем", "у Сяноку", "Кракові"
+            "ові", "ом", "ем", "ою", "ею", "а", "я", "у", "ю", "і", "е")  # fmt: skip
+# What the nominative may end in once the case ending is off: Ostrav-a, Košic-e, Kaun-as,
+# Перемишл-ь.
+_NOMINATIVE = ("", "a", "e", "o", "y", "i", "as", "is", "us", "ь", "а", "о")
 
 
 def _foreign_inflections(
@@ -757,6 +765,9 @@ def _account(
 
 _NUMBER = r"(\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+)\s*(tys\.?|tysi\w*|thousand|k\b)?"
 _PEOPLE = r"\s*(?:\w+\s+)?(?:inhabitants|people|residents|population|mieszka\w*|ludno\w*|os[oó]b)"
+_POPULATION_FIRST = (
+    r"\b(?:population|inhabitants|ludno[sś]ci\w*|liczb\w+\s+mieszka\w+|mieszka\w+)\s+(?:of\s+)?"
+)
 _PLACE_PATTERNS = {
     "within": re.compile(
         r"\b(?:within|in a radius of|w promieniu|do|up to|less than|mniej ni[zż]|maks\.?|max\.?)"
@@ -779,6 +790,17 @@ _PLACE_PATTERNS = {
     ),
     "under": re.compile(
         r"\b(?:under|fewer than|less than|below|poni[zż]ej|mniej ni[zż]|do)\s+" + _NUMBER + _PEOPLE,
+        re.IGNORECASE,
+    ),
+    # "with a population above 50,000", "o liczbie mieszkańców powyżej 20 tys."
+    "over_people": re.compile(
+        _POPULATION_FIRST + r"(?:over|more than|above|at least|powy[zż]ej|ponad|wi[eę]cej ni[zż]|"
+        r"co najmniej|exceeding|of over)\s+" + _NUMBER + r"(?!\s*(?:km|kilomet))",
+        re.IGNORECASE,
+    ),
+    "under_people": re.compile(
+        _POPULATION_FIRST + r"(?:under|fewer than|less than|below|poni[zż]ej|mniej ni[zż]|"
+        r"of under)\s+" + _NUMBER + r"(?!\s*(?:km|kilomet))",
         re.IGNORECASE,
     ),
 }
@@ -858,6 +880,12 @@ def _partnership_bounds(intent: Intent, text: str) -> None:
     intent.place_words.append(found.group(0))  # consumed by the plan
 
 
+def _after_partner_word(before: str) -> bool:
+    """'partners with a population above', 'miasta partnerskie liczące ponad': the partners' size."""
+    last = [fold(w) for w in re.findall(r"[^\W\d_]+", before)][-4:]
+    return any(w.startswith(("partner", "twin", "sister", "pobratym")) for w in last)
+
+
 def _population(number: str, scale: str | None) -> int:
     value = int(re.sub(r"[ \u00a0.,]", "", number))
     return value * 1000 if scale else value
@@ -871,11 +899,13 @@ def _places(intent: Intent, text: str, matches: list[Match], units: Units) -> se
         return set()
     used: set[tuple[int, int]] = set()
     for kind in ("over", "under"):
-        found = _PLACE_PATTERNS[kind].search(text)
+        found = _PLACE_PATTERNS[kind].search(text) or _PLACE_PATTERNS[f"{kind}_people"].search(text)
         if found:
             value = _population(found.group(1), found.group(2))
             setattr(intent, f"population_{kind}", value)
             intent.place_words.append(found.group(0).strip())
+            if intent.units or _after_partner_word(text[: found.start()]):
+                intent.population_of = "partner"  # a named unit's size filters nothing
     for kind in ("within", "nearest", "similar"):
         found = _PLACE_PATTERNS[kind].search(text)
         if not found:
@@ -1166,12 +1196,11 @@ def _is_followup(
     if _about_the_one(signals, previous):
         return True
     refines = (
-        intent.countries or intent.year is not None or intent.year_from is not None
-        or intent.year_to is not None or intent.form or intent.unit_type
+        intent.refinements() or intent.year is not None or intent.year_from is not None
+        or intent.year_to is not None or intent.unit_type
         or signals.has("show_all") or signals.has("which_of_them") or signals.has("more_about")
         or signals.has("first") or signals.has("second") or signals.has("third")
-        or signals.has("count") or intent.order or intent.topics or intent.regions
-        or intent.shape in ("extreme",)
+        or signals.has("count") or intent.shape in ("extreme",)
     )  # fmt: skip
     short = len(signals.tokens) <= 8
     return bool(refines) and (short or signals.has("which_of_them"))
@@ -1218,32 +1247,31 @@ def _merge_followup(
             language, "table", base, followup=True, signals=signals, matches=matches, pick=pick
         )
     merged = base.model_copy()
-    if intent.countries:
-        merged.countries = intent.countries
+    for group in intent.refinements():
+        for name in group:
+            setattr(merged, name, getattr(intent, name))
+    if intent.place_words:
+        merged.place_words = [*merged.place_words, *intent.place_words]
+    if merged.units and (merged.population_over, merged.population_under) != (None, None):
+        merged.population_of = "partner"  # "tylko te powyżej 20 tysięcy" after one unit's partners
     if intent.year is not None or intent.year_from is not None or intent.year_to is not None:
         merged.year, merged.year_from, merged.year_to = (
             intent.year,
             intent.year_from,
             intent.year_to,
         )
-    if intent.form:
-        merged.form = intent.form
     if intent.unit_type and not merged.units:
         merged.unit_type = intent.unit_type
     elif intent.unit_type and len(signals.tokens) <= 4:
         # "a powiaty?", "and the powiats?" after one unit's list: that kind of unit instead
         merged.units, merged.unit_query, merged.unit_type = [], None, intent.unit_type
-    if intent.order:
-        merged.order = intent.order
-    if intent.topics:
-        merged.topics, merged.topic_words = intent.topics, intent.topic_words
-    if intent.regions:
-        merged.regions, merged.region = intent.regions, intent.region
     if intent.shape == "extreme":
         merged.shape, merged.extreme, merged.group_by = "extreme", intent.extreme, intent.group_by
     merged.not_applied = intent.not_applied
     if signals.has("count"):
         merged.shape = "count"
+        if intent.measure != "partnerships":  # "how many gminas is that?": units, not rows
+            merged.measure = intent.measure
     elif intent.shape not in ("list", "yes_no"):
         merged.shape = intent.shape
         merged.limit = intent.limit

@@ -130,8 +130,13 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
         params += [intent.centre_lat, intent.centre_lat, intent.centre_lon, intent.within_km]
     for bound, op in ((intent.population_over, ">"), (intent.population_under, "<")):
         if bound is not None and "place" not in skip:
+            column, side = (
+                ("partner", "partner")
+                if intent.population_of == "partner"
+                else ("unit_label", "unit")
+            )
             clauses.append(
-                f"unit_label IN (SELECT key FROM places WHERE side = 'unit' AND population {op} ?)"
+                f"{column} IN (SELECT key FROM places WHERE side = '{side}' AND population {op} ?)"
             )
             params.append(bound)
     for forms in intent.topics if "topic" not in skip else ():
@@ -404,8 +409,15 @@ def by_place(intent: Intent) -> Query:
 
 
 def unplaced_for(intent: Intent) -> Query:
-    """Units passing the other filters that have no coordinates or population (not placed)."""
+    """Units passing the other filters that have no coordinates or population (not placed); for
+    a bound on the partners' size, the partners."""
     clause, params = where(intent, skip=frozenset({"place"}))
+    if intent.population_of == "partner" and intent.within_km is None:
+        return Query(
+            f"SELECT count(DISTINCT partner) FROM partnerships WHERE {clause} AND partner NOT IN "
+            "(SELECT key FROM places WHERE side = 'partner' AND population IS NOT NULL)",
+            params,
+        )
     return Query(
         f"SELECT count(DISTINCT unit_label) FROM partnerships WHERE {clause} AND unit_label NOT IN "
         "(SELECT key FROM places WHERE side = 'unit' AND lat IS NOT NULL)",

@@ -56,3 +56,6 @@ CREATE TABLE geo_places (
     population INTEGER, admin1 VARCHAR
 );
 CREATE TABLE geo_names (key VARCHAR, geonameid INTEGER, is_primary BOOLEAN);
+-- Other names GeoNames gives a surely placed unit or partner (Tschenstochau, Перемишль, Lviv):
+-- the gazetteer names them too (unless the name is already another's).
+CREATE TABLE place_alternates (side VARCHAR, key VARCHAR, alternate VARCHAR);

@@ -1,0 +1,127 @@
+"""Names as visitors write them (GeoNames' other names, a powiat's adjective, a sentence's first
+word, a typo in a short first word) and refinements that compose (a follow-up's size or count,
+a partner's size, a topic no row mentions)."""
+
+from __future__ import annotations
+
+import pytest
+
+TABLE = "corpus/tables/miasta-i-gminy-2009.tsv"
+
+
+def units_of(result) -> set[str]:
+    return {row[0] for row in result.data.rows}
+
+
+def scalar(assistant, sql: str, params: list | None = None) -> tuple:
+    cursor = assistant.runtime.con.cursor()
+    try:
+        return cursor.execute(sql, params or []).fetchone()
+    finally:
+        cursor.close()
+
+
+def unit_rows(assistant, label: str) -> int:
+    return scalar(assistant, "SELECT count(*) FROM partnerships WHERE unit_label = ?", [label])[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("Welche Partnerstädte hat Tschenstochau?", "Częstochowa"),  # German, from GeoNames
+        ("Які міста-партнери має Перемишль?", "Przemyśl"),  # Ukrainian, from GeoNames
+        ("Jaká partnerská města má Ratiboř?", "Racibórz"),  # Czech, from GeoNames
+        ("Партнери Перемишля", "Przemyśl"),  # a Ukrainian case ending taken off
+    ],
+)
+def test_a_units_other_names_from_geonames_find_its_partners(assistant, question, unit):
+    result = assistant.answer(question)
+    assert result.route == "table" and result.language == "en"
+    assert units_of(result) == {unit}
+    assert result.data.total == unit_rows(assistant, unit)
+
+
+def test_a_partners_other_name_from_geonames_finds_it(assistant):
+    result = assistant.answer("Which Polish towns are twinned with Lemberg?")
+    assert result.route == "table" and result.data.total > 5
+    assert all(row[3].startswith(("Lwów", "L'viv", "Lviv")) for row in result.data.rows)
+
+
+def test_an_alternate_name_never_takes_a_name_the_data_or_the_vocabulary_has(assistant):
+    geonames = "SELECT form FROM gazetteer WHERE origin = 'geonames'"
+    others = "SELECT form FROM gazetteer WHERE origin <> 'geonames'"
+    (alternates,) = scalar(assistant, f"SELECT count(*) FROM ({geonames})")
+    (clashes,) = scalar(assistant, f"SELECT count(*) FROM ({geonames} INTERSECT {others})")
+    assert alternates > 1000 and clashes == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("Konin czy Tczew – kto ma więcej miast partnerskich?", "Konin", "Tczew"),
+        ("Przemyśl czy Sanok: kto ma więcej partnerów?", "Przemyśl", "Sanok"),
+        ("który powiat ma więcej partnerów: siedlecki czy olecki?", "Powiat siedlecki",
+         "Powiat olecki"),
+    ],
+)  # fmt: skip
+def test_a_comparison_names_both_sides_however_they_are_written(assistant, question, first, second):
+    result = assistant.answer(question)
+    assert result.route == "table" and not result.not_applied
+    assert {row[0] for row in result.data.rows} == {first, second}
+
+
+def test_a_powiats_adjective_alone_is_no_name_without_the_word_powiat(assistant):
+    result = assistant.answer("partnerzy olecki")
+    assert "Powiat olecki" not in {row[0] for row in (result.data.rows if result.data else [])}
+
+
+def test_a_typo_in_a_short_first_word_of_a_longer_name_is_read(assistant):
+    result = assistant.answer("mnsk mazowiecki partnerzy")
+    assert units_of(result) == {"Mińsk Mazowiecki"}
+    bare = assistant.answer("mnsk partnerzy")
+    assert "Mińsk Mazowiecki" not in units_of(bare) if bare.data else True
+
+
+def test_a_follow_up_count_keeps_what_it_counts(assistant):
+    first = assistant.answer("Which gminas have partners in Sweden?")
+    fresh = assistant.answer("How many gminas have partners in Sweden?")
+    follow = assistant.answer("how many gminas is that?", first.conversation_id)
+    assert follow.data.total == fresh.data.total < first.data.total
+    rows = assistant.answer("Partnerstwa powiatów z Litwą")
+    distinct = assistant.answer("ile to jest różnych powiatów?", rows.conversation_id)
+    assert distinct.data.total == len({row[0] for row in rows.data.rows}) < rows.data.total
+
+
+def partner_populations(assistant, partners: list[str]) -> dict[str, int | None]:
+    (found,) = scalar(
+        assistant,
+        "SELECT map_from_entries(list((key, population))) FROM places "
+        "WHERE side = 'partner' AND list_contains(?, key)",
+        [partners],
+    )
+    return dict(found)
+
+
+def test_a_size_bound_after_a_named_unit_is_the_partners_size(assistant):
+    everyone = assistant.answer("Partners of Puławy")
+    bigger = assistant.answer("Partners of Puławy with a population above 50,000")
+    assert bigger.route == "table" and 0 < bigger.data.total < everyone.data.total
+    sizes = partner_populations(assistant, [row[3] for row in bigger.data.rows])
+    assert all(sizes[p] > 50_000 for p in sizes)
+    assert "GeoNames" in bigger.answer and "could not be placed" in bigger.answer
+
+
+def test_a_follow_up_size_bound_refines_the_list_before_it(assistant):
+    first = assistant.answer("Partnerzy Sanoka")
+    only = assistant.answer("tylko te powyżej 20 tysięcy mieszkańców", first.conversation_id)
+    assert only.route == "table" and units_of(only) == {"Sanok"}
+    assert 0 < only.data.total < first.data.total
+
+
+def test_a_topic_no_row_mentions_is_said_and_the_list_shown_without_it(assistant):
+    result = assistant.answer("partnerzy zabrza ktore sa stolicami")
+    assert result.not_applied == ["stolicami"]
+    assert result.data.total == unit_rows(assistant, "Zabrze")
+    assert result.answer.startswith("Żadne z tych partnerstw nie wspomina")
+    found = assistant.answer("Which partnerships mention pilgrimage?")  # a topic rows do mention
+    assert found.data.total > 0 and not found.not_applied
