@@ -9,6 +9,7 @@ from typing import Any
 from assistant.intent import Intent
 from assistant.models import Citation, Data
 from assistant.sql.query import LIST_COLUMNS
+from assistant.sql.rows import Rows
 from assistant.vocabulary import load
 
 SHOWN = 10  # items written out in the text; `data` carries all of them
@@ -175,7 +176,13 @@ def item_line(draft: Draft, row: dict, year: int | None = None) -> str:
     return f"- {text} {draft.cite_row(row)}"
 
 
-def data_of(rows: list[dict]) -> Data:
+def data_of(rows: list[dict] | Rows) -> Data:
+    """A list's data: every row, the contract's columns. The rows of `Rows` are DuckDB's own
+    values in those columns already, so they are not validated again (100k rows on a large
+    table)."""
+    if isinstance(rows, Rows):
+        assert rows.data_columns() == DATA_COLUMNS, rows.data_columns()
+        return Data.model_construct(columns=DATA_COLUMNS, rows=rows.data_rows(), total=len(rows))
     return Data(
         columns=DATA_COLUMNS, rows=[[r[c] for c in DATA_COLUMNS] for r in rows], total=len(rows)
     )

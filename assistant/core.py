@@ -194,10 +194,7 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
             for f in facts
             if fold(f.owner) == fold(label)
         ]
-    cells = [c for (c,) in con.execute(
-        "SELECT other_form FROM partnerships WHERE other_form <> '' AND NOT no_data"
-    ).fetchall()]  # fmt: skip
-    units.topics = TopicIndex.from_cells(cells)
+    units.topics = TopicIndex.from_duckdb(con)  # the other-form cells' words (ingestion)
     if settings.shape_classifier:
         from assistant.retrieval.embeddings import make_embeddings
         from assistant.shapes import ShapeClassifier
@@ -212,7 +209,7 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
     from assistant.sources import read_sources
 
     units.sources = read_sources(con)
-    return Runtime(
+    opened = Runtime(
         index_dir=index_dir,
         con=con,
         gazetteer=Gazetteer.from_duckdb(con),
@@ -221,6 +218,8 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
         facts=facts,
         settings=settings,
     )
+    index.settle_loaded()  # what was loaded stays: out of the collector's full passes
+    return opened
 
 
 def _locator(con: duckdb.DuckDBPyConnection):

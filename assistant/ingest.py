@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from assistant import corpus, index
+from assistant import corpus, index, topics
 from assistant.config import Settings
 from assistant.errors import CorpusError
 from assistant.gazetteer import GAZETTEER_COLUMNS, GAZETTEER_DDL, build_entries
@@ -116,6 +116,7 @@ def _build(settings, files, version, build: Path, progress: Progress) -> IngestR
             progress("Reading tables", done, len(tables))
         result.repairs = load_tables(con, parsed, country_names())
         result.files.extend(_table_summary(t) for t in parsed)
+        topics.store(con)
         progress("Placing units and partners (GeoNames)", 0, 1)
         result.places = build_places(con)
         progress("Placing units and partners (GeoNames)", 1, 1)

@@ -19,6 +19,7 @@ from assistant.compose import (
 )
 from assistant.intent import GROUP_OF_SHAPE, Intent
 from assistant.sql import query
+from assistant.sql.rows import Rows, fetch
 
 _AGGREGATE_EXTRA = ("first_source", "first_line", "first_raw")
 
@@ -67,9 +68,9 @@ def _answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[
         return draft, _groups(draft, intent, con)
     if intent.shape == "rank":
         return draft, _ranking(draft, intent, con)
-    q = query.partnerships(intent)
+    q = query.list_rows(intent)
     draft.sql = q.shown()
-    rows = _dicts(*q.run(con))
+    rows = _list(q, con, intent.show_all)
     draft.data = data_of(rows)
     if intent.shape == "yes_no":
         _yes_no(draft, intent, rows, con)
@@ -97,6 +98,12 @@ def _aggregate(draft: Draft, q: query.Query, con) -> list[dict]:
     keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
     draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
     return groups
+
+
+def _list(q: query.Query, con, show_all: bool = False) -> Rows:
+    """A list query's rows; the ones the text writes out are read in full at once."""
+    columns, tuples = fetch(q, con)
+    return Rows(con, columns, tuples, prefetch=SHOW_ALL if show_all else SHOWN)
 
 
 def _dicts(columns: list[str], rows: list[tuple]) -> list[dict]:
@@ -128,7 +135,7 @@ def _nearest(draft: Draft, intent: Intent, con) -> None:
             nearest = intent.model_copy(
                 update={"year": years[0], "year_from": None, "year_to": None}
             )
-            rows = _dicts(*query.partnerships(nearest).run(con))
+            rows = _list(query.list_rows(nearest), con)
             draft.lines.append(
                 p(lang, "found").format(
                     n=len(rows),
@@ -141,7 +148,7 @@ def _nearest(draft: Draft, intent: Intent, con) -> None:
     for dropped in ("form", "country", "partner", "unit_type"):
         if not _has(intent, dropped) or not intent.units:
             continue
-        rows = _dicts(*query.partnerships(intent, skip=frozenset({dropped, "year"})).run(con))
+        rows = _list(query.list_rows(intent, skip=frozenset({dropped, "year"})), con)
         if rows:
             what = {
                 "form": "form",
@@ -434,10 +441,10 @@ def _share(draft: Draft, intent: Intent, con) -> list[dict]:
     """'What percentage of Kraków's partnerships are formal agreements?': the part, the whole,
     the percentage; the part's rows are the data."""
     lang = draft.lang
-    q = query.partnerships(intent)
+    q = query.list_rows(intent)
     draft.sql = q.shown()
-    rows = _dicts(*q.run(con))
-    whole_q = query.partnerships(intent, skip=frozenset({intent.share_of}))
+    rows = _list(q, con, intent.show_all)
+    whole_q = query.list_rows(intent, skip=frozenset({intent.share_of}))
     (total,) = con.execute(f"SELECT count(*) FROM ({whole_q.sql})", whole_q.params).fetchone()
     draft.data = data_of(rows)
     if not total:

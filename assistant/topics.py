@@ -42,6 +42,14 @@ class TopicIndex:
                     index.words.setdefault(lemma, set()).add(folded)
         return index
 
+    @classmethod
+    def from_duckdb(cls, con) -> TopicIndex:
+        """The index `store` wrote at ingestion."""
+        index = cls()
+        for lemma, word in con.execute("SELECT lemma, word FROM topic_words").fetchall():
+            index.words.setdefault(lemma, set()).add(word)
+        return index
+
     def forms(self, lemma_keys: set[str], prefixes: bool = False) -> set[str]:
         """The cell words with these lemmas; with `prefixes`, also words a key begins
         ("baseball" -> "baseballowej", "pilgrim" -> "pielgrzym..." does not: no bridge, no match)."""
@@ -115,3 +123,21 @@ def _graded(word: str) -> bool:
 def pattern(forms: list[str]) -> str:
     """A regular expression matching any of these folded words as a whole word."""
     return r"(^|[^a-z])(" + "|".join(re.escape(f) for f in sorted(forms)) + r")([^a-z]|$)"
+
+
+TOPIC_COLUMNS = [("lemma", "VARCHAR"), ("word", "VARCHAR")]
+
+
+def store(con) -> None:
+    """Index the other-form cells' words by lemma into the `topic_words` table (ingestion).
+
+    Each distinct cell once: on a large table most cells repeat."""
+    from assistant.sql.load import bulk_insert
+
+    cells = [c for (c,) in con.execute(
+        "SELECT DISTINCT other_form FROM partnerships WHERE other_form <> '' AND NOT no_data"
+    ).fetchall()]  # fmt: skip
+    index = TopicIndex.from_cells(cells)
+    con.execute("CREATE TABLE topic_words (lemma VARCHAR, word VARCHAR)")
+    rows = ((lemma, word) for lemma, words in index.words.items() for word in sorted(words))
+    bulk_insert(con, "topic_words", TOPIC_COLUMNS, rows)

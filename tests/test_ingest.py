@@ -233,3 +233,29 @@ def test_a_killed_ingestion_leaves_the_previous_index_in_use(corpus_copy, tmp_pa
     again = ingest(settings, force=True)  # the next run cleans up the abandoned build
     assert not list((settings.data_dir / "index").glob(".build-*"))
     assert index.current_dir(settings) == again.index_dir
+
+
+def test_rows_are_stored_in_list_order_with_their_rank_and_reference(built_settings):
+    """list_order is the rank of ORDER BY unit_label, country, partner, source, line; the id
+    ascends with (source, line); ref is source:line (assistant/sql/load.py); a partner cell has
+    one list of name variants (what the partner filter's partner_variants table relies on)."""
+    from assistant.sql.load import LIST_ORDER
+
+    con = connect(built_settings)
+    try:
+        misranked = con.execute(
+            f"SELECT count(*) FROM (SELECT list_order, row_number() OVER (ORDER BY {LIST_ORDER}) "
+            "AS rank, id, row_number() OVER (ORDER BY source, line) AS by_line, ref, "
+            "source || ':' || line AS cited FROM partnerships) "
+            "WHERE list_order <> rank OR id <> by_line OR ref <> cited"
+        ).fetchone()[0]
+        stored = [r[0] for r in con.execute("SELECT list_order FROM partnerships").fetchall()]
+        two_lists = con.execute(
+            "SELECT count(*) FROM (SELECT partner FROM partner_variants GROUP BY partner "
+            "HAVING count(*) > 1)"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert misranked == 0
+    assert stored == sorted(stored)
+    assert two_lists == 0

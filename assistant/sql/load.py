@@ -16,6 +16,8 @@ from assistant.sql.tables import DAMAGE, ParsedTable, Row
 from assistant.text import fold
 
 ROW_COLUMNS = [f.name for f in fields(Row)]
+# The order of a list of partnerships (query.py sorts by its rank, list_order; _copy_rows).
+LIST_ORDER = "unit_label, country, partner, source, line"
 _LIST_SEPARATOR = "\x1f"  # unit separator: never in the corpus, safe inside a CSV cell
 
 
@@ -105,23 +107,37 @@ def load_tables(
 
 
 def _copy_rows(con, rows: list[Row], unit_fix, partner_fix, country_en) -> None:
-    """Write rows to a temporary CSV and COPY it: one bulk load, not one INSERT per row."""
+    """Write rows to a temporary CSV and COPY it: one bulk load, not one INSERT per row.
+
+    The id numbers the rows in (source, line) order, what aggregates cite by. The file is
+    written in a list's order (`LIST_ORDER`) with each row's rank in it (list_order): on a
+    million rows a list then sorts by one integer instead of five strings, and the rows of one
+    unit sit together (DuckDB's zone maps skip the rest). Python orders str by code point,
+    as DuckDB orders UTF-8 VARCHAR, so the rank is the one `ORDER BY LIST_ORDER` gives
+    (tests/test_ingest.py checks it).
+    """
+    labels = [_label(unit_fix.get(r.unit_name) or r.unit_name, r.unit_qualifier) for r in rows]
+    ranked = sorted(
+        range(len(rows)),
+        key=lambda i: (labels[i], rows[i].country, rows[i].partner, rows[i].source, rows[i].line),
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "rows.csv"
         with path.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
-            for index, r in enumerate(rows, 1):
+            for rank, i in enumerate(ranked, 1):
+                r, label = rows[i], labels[i]
                 lookup = unit_fix.get(r.unit_name) or r.unit_name
-                label = f"{lookup} ({r.unit_qualifier})" if r.unit_qualifier else lookup
                 names = [partner_fix.get(n) or n for n in r.partner_names]
                 names += [n for n in r.partner_names if n not in names]
                 writer.writerow(
                     [
-                        index, r.source, r.line, r.raw, r.lp, r.unit, r.unit_name,
+                        i + 1, r.source, r.line, r.raw, r.lp, r.unit, r.unit_name,
                         r.unit_qualifier, lookup, label, r.unit_type, r.country,
                         country_en.get(r.country), r.partner, _LIST_SEPARATOR.join(names),
                         r.agreement, r.agreement_year, r.agreement_note, r.other_form,
                         r.other_year, r.other_text, r.no_data, r.letter_of_intent, r.damaged,
+                        f"{r.source}:{r.line}", rank,
                     ]
                 )  # fmt: skip
         con.execute(
@@ -131,12 +147,28 @@ def _copy_rows(con, rows: list[Row], unit_fix, partner_fix, country_en) -> None:
                    column07, column08, column09, column10, column11, column12, column13,
                    string_split(column14, '{_LIST_SEPARATOR}'),
                    coalesce(column15, ''), column16, column17, coalesce(column18, ''),
-                   column19, column20, column21, column22, column23
+                   column19, column20, column21, column22, column23, column24, column25
             FROM read_csv(?, header = false, all_varchar = true, quote = '"', escape = '"',
                           delim = ',', strict_mode = true)
             """,
             [str(path)],
         )
+    _store_partner_variants(con)
+
+
+def _label(lookup: str, qualifier: str | None) -> str:
+    """A unit's identity: its name to search by, and its disambiguator if it has one."""
+    return f"{lookup} ({qualifier})" if qualifier else lookup
+
+
+def _store_partner_variants(con: duckdb.DuckDBPyConnection) -> None:
+    """Each partner cell's name variants once: a partner filter tests a few thousand lists
+    here instead of one per row (assistant/sql/query.py). A cell's variants follow from its
+    text alone (`tables.partner_names`, then the repairs), so a cell has one list."""
+    con.execute(
+        "CREATE TABLE partner_variants AS "
+        "SELECT DISTINCT partner, partner_names AS names FROM partnerships"
+    )
 
 
 def bulk_insert(

@@ -34,7 +34,15 @@ _SELECT = (
     "unit_label AS unit, unit_type, country, partner, agreement_year, other_form, source, line, "
     "country_en, other_year, raw, unit_name, no_data, letter_of_intent, agreement"
 )
-_ORDER = "ORDER BY unit_label, country, partner, source, line"
+# A list's order (unit_label, country, partner, source, line) as its rank written at ingestion.
+_ORDER = "ORDER BY list_order"
+# What a list's `data` carries (the contract's columns, then the English country and the other
+# form's year), and the rank that finds the rest of a row again (`row_details`).
+_DATA_SELECT = (
+    "unit_label AS unit, unit_type, country, partner, agreement_year, other_form, source, line, "
+    "country_en, other_year, list_order"
+)
+DETAILS = ("raw", "unit_name", "no_data", "letter_of_intent", "agreement")
 
 
 @dataclass
@@ -96,7 +104,11 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
     if intent.foreign and "country" not in skip:
         clauses.append("country <> 'Polska'")
     if intent.partners and "partner" not in skip:
-        clauses.append("list_has_any(partner_names, ?::VARCHAR[])")
+        # The partner cells with one of the names (a few thousand lists, not one per row).
+        clauses.append(
+            "partner IN (SELECT partner FROM partner_variants "
+            "WHERE list_has_any(names, ?::VARCHAR[]))"
+        )
         params.append(intent.partners)
     if "year" not in skip:
         if intent.year is not None:
@@ -177,12 +189,36 @@ _FORMS = {
 
 
 def partnerships(intent: Intent, skip: frozenset[str] = frozenset()) -> Query:
+    """Every column of the rows (the row API and the exports read them)."""
     clause, params = where(intent, skip=skip)
-    order = _ORDER
+    return Query(f"SELECT {_SELECT} FROM partnerships WHERE {clause} {_list_order(intent)}", params)
+
+
+def list_rows(intent: Intent, skip: frozenset[str] = frozenset()) -> Query:
+    """The rows of a list answer, with only the columns its `data` carries (and the rank):
+    a list can hold 100k rows of a large table, and only the few written out need the rest
+    (`row_details`)."""
+    clause, params = where(intent, skip=skip)
+    sql = f"SELECT {_DATA_SELECT} FROM partnerships WHERE {clause} {_list_order(intent)}"
+    return Query(sql, params)
+
+
+def _list_order(intent: Intent) -> str:
     if intent.order in ("year_asc", "year_desc"):
         direction = "ASC" if intent.order == "year_asc" else "DESC"
-        order = f"ORDER BY {ROW_YEAR} = 9999, {ROW_YEAR} {direction}, unit_label, partner, line"
-    return Query(f"SELECT {_SELECT} FROM partnerships WHERE {clause} {order}", params)
+        return f"ORDER BY {ROW_YEAR} = 9999, {ROW_YEAR} {direction}, unit_label, partner, line"
+    return _ORDER
+
+
+def row_details(ranks: list[int]) -> Query:
+    """The columns `list_rows` leaves out, of the rows with these ranks (list_order). The
+    table is stored in rank order, so the range lets DuckDB read only the row groups that hold
+    them."""
+    sql = (
+        f"SELECT list_order, {', '.join(DETAILS)} FROM partnerships "
+        "WHERE list_order BETWEEN ? AND ? AND list_order IN (SELECT unnest(?::INTEGER[]))"
+    )
+    return Query(sql, [min(ranks), max(ranks), ranks])
 
 
 def extreme_rows(intent: Intent) -> Query:
@@ -209,16 +245,20 @@ MEASURE_KEYS = {"units": "unit", "countries": "country", "partners": "partner"}
 # Every aggregate cites a bounded number of its rows: the first ROWS_PER_GROUP (source:line)
 # in the data, with the group's total beside them; the query without GROUP BY gives them all.
 ROWS_PER_GROUP = 20
+# The id ascends with (source, line) and `ref` is source:line, both written at ingestion:
+# ordering by one integer, not building a string per row, is what keeps 1M rows cheap.
 _COUNTED = (
-    f"min_by(source || ':' || line, (source, line), {ROWS_PER_GROUP}) AS rows, "
-    "min_by(source, (source, line)) AS first_source, "
-    "min_by(line, (source, line)) AS first_line, "
-    "min_by(raw, (source, line)) AS first_raw "
+    f"min_by(ref, id, {ROWS_PER_GROUP}) AS rows, "
+    "arg_min(source, id) AS first_source, "
+    "arg_min(line, id) AS first_line, "
+    "arg_min(raw, id) AS first_raw "
 )
 _GROUPS = {
     "country": ("country", "any_value(country_en) AS country_en", "country"),
     "unit": ("unit_label AS unit", "any_value(unit_type) AS unit_type", "unit_label"),
-    "partner": ("partner", "any_value(country) AS country", "partner"),
+    # A partner name can stand in two countries (Brody): the first row's, as any_value read
+    # it on a small table, and the same on a large one scanned by several threads.
+    "partner": ("partner", "arg_min(country, id) AS country", "partner"),
     "year": (
         f"nullif({ROW_YEAR}, 9999) AS year",
         "count(agreement_year) AS formal_agreements",
@@ -397,15 +437,20 @@ def by_place(intent: Intent) -> Query:
         name, extra = "size_ratio", "population > 0"
     exclude = " AND key <> ?" if intent.similar_to else ""
     place_params = [*measure_params, *([intent.similar_to] if intent.similar_to else [])]
+    # The 50 nearest units that have rows are chosen first (places and one pass over the
+    # rows), so only their rows are counted and cited, not every unit's.
     sql = (
+        f"WITH d AS (SELECT key, population, {measure} AS {name} FROM places "
+        f"WHERE side = 'unit' AND {extra}{exclude}), "
+        f"top AS (SELECT key FROM d WHERE key IN (SELECT unit_label FROM partnerships "
+        f"WHERE {clause}) ORDER BY {name}, key LIMIT 50) "
         f"SELECT p.unit_label AS unit, d.{name}, d.population, count(*) AS partnerships, "
         f"any_value(p.unit_type) AS unit_type, {_COUNTED}"
-        f"FROM partnerships p JOIN (SELECT key, population, {measure} AS {name} FROM places "
-        f"WHERE side = 'unit' AND {extra}{exclude}) d ON d.key = p.unit_label "
-        f"WHERE {clause} GROUP BY p.unit_label, d.{name}, d.population "
-        f"ORDER BY d.{name}, unit LIMIT 50"
+        f"FROM partnerships p JOIN d ON d.key = p.unit_label "
+        f"WHERE {clause} AND p.unit_label IN (SELECT key FROM top) "
+        f"GROUP BY p.unit_label, d.{name}, d.population ORDER BY d.{name}, unit LIMIT 50"
     )
-    return Query(sql, [*place_params, *params])
+    return Query(sql, [*place_params, *params, *params])
 
 
 def unplaced_for(intent: Intent) -> Query:

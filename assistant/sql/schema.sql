@@ -1,6 +1,6 @@
 -- One row per partnership line of a survey table; provenance (source, line, raw) travels with it.
 CREATE TABLE partnerships (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY, -- ascends with (source, line): files by name, then lines
     source          VARCHAR NOT NULL,   -- corpus path, e.g. corpus/tables/miasta-i-gminy-2009.tsv
     line            INTEGER NOT NULL,   -- 1-based line number in that file
     raw             VARCHAR NOT NULL,   -- the line exactly as written (what citations quote)
@@ -23,7 +23,11 @@ CREATE TABLE partnerships (
     other_text      VARCHAR,            -- its text without the year and HTML
     no_data         BOOLEAN NOT NULL,   -- a cell says b.d. (brak danych)
     letter_of_intent BOOLEAN NOT NULL,  -- the form mentions 'list intencyjny'
-    damaged         BOOLEAN NOT NULL    -- the line carries encoding damage (U+FFFD)
+    damaged         BOOLEAN NOT NULL,   -- the line carries encoding damage (U+FFFD)
+    -- Written at ingestion so that answers on a large table stay cheap (assistant/sql/load.py):
+    ref             VARCHAR NOT NULL,   -- source || ':' || line, what an aggregate cites
+    list_order      INTEGER NOT NULL    -- rank in a list's order (unit_label, country, partner,
+                                        -- source, line); the table is stored in this order
 );
 
 -- Lines that are neither header, blank nor row: nothing is dropped in silence.
