@@ -149,6 +149,7 @@ class Assistant:
         self.runtime.close()
         if self._owns_store:
             self.store.close()
+        index.release_loaded()  # what opening froze is the collector's again
 
     def __enter__(self) -> Assistant:
         return self

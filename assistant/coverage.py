@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.gazetteer import _analyses, stop_words
-from assistant.text import fold
+from assistant.text import fold, with_diacritics
 from assistant.vocabulary import load
 
 # Morfeusz classes that carry no constraint of their own.
@@ -65,14 +65,19 @@ def _listed() -> frozenset[str]:
 def is_function_word(token) -> bool:
     if token.keys & _known():
         return True
-    analyses = _analyses(token.text.lower())
+    analyses = polish_analyses(token.text)
     if not analyses:
         return False
     return all(tag.split(":", 1)[0] in _FUNCTION_CLASSES for _lemma, tag, _q in analyses)
 
 
 def _polish_knows(token) -> bool:
-    return bool(_analyses(token.text.lower()))
+    return bool(polish_analyses(token.text))
+
+
+def polish_analyses(word: str):
+    """Morfeusz's readings of a word, or of it with its diacritics restored ('polozone')."""
+    return _analyses(word.lower()) or _analyses(with_diacritics(word) or word.lower())
 
 
 def leftover(

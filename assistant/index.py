@@ -74,3 +74,10 @@ def settle_loaded() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+def release_loaded() -> None:
+    """After an index is closed: the frozen objects can be collected again (and are freed
+    before the interpreter exits, so no extension reports them as leaked)."""
+    gc.unfreeze()
+    gc.collect()

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from assistant.text import fold, lemmas, words
+from assistant.text import fold, lemmas, with_diacritics, words
 from assistant.vocabulary import load
 
 Shape = Literal[
@@ -180,6 +180,9 @@ def tokenize(text: str) -> list[Token]:
         if word.isalpha():
             keys.update(fold(lemma) for lemma in lemmas(word))
             keys.update(_lemmas_of_folded().get(fold(word), ()))  # "powiatow" = powiatów
+            restored = with_diacritics(word)  # "nawiazano" = nawiązano, "polozone" = położone
+            if restored:
+                keys.update(fold(lemma) for lemma in lemmas(restored))
             keys.update(_typo_of_cue_word(fold(word), keys))
         elif "-" in word:  # "города-побратимы", "miasta-partnerzy": each part is a word too
             for part in word.split("-"):

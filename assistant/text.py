@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -36,6 +37,43 @@ def _morfeusz():
     import morfeusz2
 
     return morfeusz2.Morfeusz(generate=False, expand_tags=False)
+
+
+# Letters a Polish word loses when typed without diacritics, and what they may have been.
+_DIACRITIC_LETTERS = {
+    "a": "ą",
+    "c": "ć",
+    "e": "ę",
+    "l": "ł",
+    "n": "ń",
+    "o": "ó",
+    "s": "ś",
+    "z": "źż",
+}
+
+
+def _known(word: str) -> bool:
+    return any(tag != "ign" for *_span, (_f, _l, tag, *_r) in _morfeusz().analyse(word))
+
+
+@lru_cache(maxsize=65536)
+def with_diacritics(word: str) -> str | None:
+    """A Polish word typed without its diacritics, as Morfeusz knows it: 'polozone' ->
+    'położone', 'nawiazano' -> 'nawiązano'; None for a known word or none found (up to three
+    letters restored, the fewest first)."""
+    lower = word.lower()
+    if len(lower) < 4 or not lower.isascii() or not lower.isalpha() or _known(lower):
+        return None
+    positions = [i for i, c in enumerate(lower) if c in _DIACRITIC_LETTERS]
+    for k in (1, 2, 3):
+        for chosen in itertools.combinations(positions, k):
+            for letters in itertools.product(*(_DIACRITIC_LETTERS[lower[i]] for i in chosen)):
+                candidate = list(lower)
+                for i, letter in zip(chosen, letters, strict=True):
+                    candidate[i] = letter
+                if _known(restored := "".join(candidate)):
+                    return restored
+    return None
 
 
 @lru_cache(maxsize=65536)

@@ -91,7 +91,9 @@ def understand(
     )
     tokens = tokenize(text)
     signals = Signals(tokens, find_cues(tokens, set()))
-    matches = gazetteer.find(text, lenient=_lenient(signals, text))
+    # A short follow-up in a conversation ("a slupska?") is about partnerships too.
+    lenient = _lenient(signals, text) or previous is not None and len(tokens) <= 4
+    matches = gazetteer.find(text, lenient=lenient)
     matches += _foreign_inflections(text, tokens, matches, gazetteer)
     matches = _drop_names_inside_topics(tokens, signals, matches)
     if not _asks_about_partnerships(signals):
@@ -330,6 +332,8 @@ _ENDINGS = ("iem", "em", "ie", "owi", "om", "ach", "ami", "ého", "ou", "u", "a"
             "i", "e",
             # Ukrainian and Russian: "Холма", "з Перемишлем", "у Сяноку", "Кракові"
             "ові", "ом", "ем", "ою", "ею", "а", "я", "у", "ю", "і", "е")  # fmt: skip
+# Prepositions that put the name after them in a case (Polish, Czech, Slovak, Lithuanian).
+_CASE_PREPOSITIONS = {"z", "ze", "s", "se", "so", "su", "w", "we", "v", "vo", "do", "od", "u", "ku"}
 # What the nominative may end in once the case ending is off: Ostrav-a, Košic-e, Kaun-as,
 # Перемишл-ь.
 _NOMINATIVE = ("", "a", "e", "o", "y", "i", "as", "is", "us", "ь", "а", "о")
@@ -341,8 +345,14 @@ def _foreign_inflections(
     """Capitalised words the gazetteer missed, retried without a Polish case ending."""
     covered = [m.span for m in matches]
     found: list[Match] = []
-    for t in tokens:
-        if not t.text[:1].isupper() or len(t.text) < 5 or any(s <= t.start < e for s, e in covered):
+    for k, t in enumerate(tokens):
+        # capitalised, or after a preposition that inflects it ("z bardejovem", "s ostravou")
+        slot = t.text[:1].isupper() or (
+            k > 0
+            and fold(tokens[k - 1].text) in _CASE_PREPOSITIONS
+            and not coverage.polish_analyses(t.text)  # "w sumie" is no "Sumy"
+        )
+        if not slot or len(t.text) < 5 or any(s <= t.start < e for s, e in covered):
             continue
         for ending in _ENDINGS:
             if not t.text.endswith(ending):

@@ -125,3 +125,39 @@ def test_a_topic_no_row_mentions_is_said_and_the_list_shown_without_it(assistant
     assert result.answer.startswith("Żadne z tych partnerstw nie wspomina")
     found = assistant.answer("Which partnerships mention pilgrimage?")  # a topic rows do mention
     assert found.data.total > 0 and not found.not_applied
+
+
+@pytest.mark.parametrize(
+    ("typed", "restored"),
+    [("polozone", "położone"), ("nawiazano", "nawiązano"), ("samorzadow", "samorządów"),
+     ("towns", None), ("krakow", "kraków"), ("kraków", None)],
+)  # fmt: skip
+def test_a_polish_word_typed_without_diacritics_is_read_as_written_with_them(typed, restored):
+    from assistant.text import with_diacritics
+
+    assert with_diacritics(typed) == restored
+
+
+def test_a_verb_typed_without_diacritics_is_no_topic(assistant):
+    plain = assistant.answer("ile partnerstw z białorusią nawiązano w latach 90.?")
+    typed = assistant.answer("ile partnerstw z bialorusia nawiazano w latach 90.?")
+    assert typed.data.rows == plain.data.rows and not typed.not_applied
+
+
+@pytest.mark.parametrize(
+    ("question", "partner"),
+    [("ktore gminy wspolpracuja z bardejovem?", "Bardejov"),
+     ("ktera polska mesta spolupracuji s ostravou?", "Ostrava")],
+)  # fmt: skip
+def test_a_lower_case_foreign_name_after_a_preposition_loses_its_case_ending(
+    assistant, question, partner
+):
+    result = assistant.answer(question)
+    assert result.route == "table" and result.data.total > 0
+    assert all(row[3].startswith(partner) for row in result.data.rows)
+
+
+def test_a_short_follow_up_may_name_a_town_in_lower_case(assistant):
+    first = assistant.answer("partnerzy koszalina")
+    second = assistant.answer("a slupska?", first.conversation_id)
+    assert units_of(second) == {"Słupsk"}

@@ -74,7 +74,11 @@ class Current:
         if self._leases.get(id(assistant)):
             self._retired.append(assistant)
         else:
-            assistant.close()
+            self._close_retired(assistant)
+
+    def _close_retired(self, assistant: Assistant) -> None:
+        assistant.close()
+        index.settle_loaded()  # closing released every frozen object: freeze the current one's
 
     def _release(self, assistant: Assistant) -> None:
         with self._lock:
@@ -85,7 +89,7 @@ class Current:
             del self._leases[key]
             if assistant in self._retired:
                 self._retired.remove(assistant)
-                assistant.close()
+                self._close_retired(assistant)
 
     def close(self) -> None:
         """At shutdown: close what this server opened (never an assistant it was given)."""
