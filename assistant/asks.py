@@ -52,9 +52,14 @@ def _is_partnership_noun(token) -> bool:
 
 
 def _partner_word_follows(signals: Signals, i: int) -> bool:
+    """'partner towns', 'miast partnerskich': the partner word describes the unit word; in
+    'gminas twinned with Kowel' it is the verb, and the gminas are counted."""
     before = signals.tokens[i - 1].keys if i > 0 else frozenset()
-    after = signals.tokens[i + 1].keys if i + 1 < len(signals.tokens) else frozenset()
-    return any(k.startswith(_PARTNER_WORDS) for k in before | after)
+    after = signals.tokens[i + 1] if i + 1 < len(signals.tokens) else None
+    after_keys = (
+        frozenset() if after is None or after.text.lower().endswith(("ed", "ing")) else after.keys
+    )
+    return any(k.startswith(_PARTNER_WORDS) for k in before | after_keys)
 
 
 def read_extreme(signals: Signals, limit: int | None) -> str | None:

@@ -10,6 +10,7 @@ old one (the web app does that per request, `assistant/web/current.py`).
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -176,6 +177,13 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
     ).fetchall()]  # fmt: skip
     owners = {fold(f.owner) for f in facts}
     units.page_owners = frozenset(label for label in labels if fold(label) in owners)
+    units.page_named = _named_on_pages(con, labels)
+    units.last_year = (
+        con.execute(
+            "SELECT max(greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))) FROM partnerships"
+        ).fetchone()[0]
+        or None
+    )
     units.page_terms = page_vocabulary.read(con)  # words only the pages explain (ingestion)
     country_en = {fold(pl): fold(en) for pl, en in country_names().items()}
     for label in units.page_owners:
@@ -221,6 +229,17 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
     )
     index.settle_loaded()  # what was loaded stays: out of the collector's full passes
     return opened
+
+
+def _named_on_pages(con: duckdb.DuckDBPyConnection, labels) -> frozenset[str]:
+    """Units whose name a page's text holds: only for them can a page word ('Eurocities',
+    'training') be about the unit; 'Ustka by train' stays with the survey."""
+    text = fold(
+        " ".join(t for (t,) in con.execute("SELECT coalesce(text, '') FROM passages").fetchall())
+    )
+    return frozenset(
+        label for label in labels if re.search(rf"\b{re.escape(fold(label.split(' (')[0]))}", text)
+    )
 
 
 def _locator(con: duckdb.DuckDBPyConnection):
@@ -330,16 +349,21 @@ def _not_applied_sentences(lang: str, intent: Intent) -> list[str]:
     unknown = [quoted[x] for x in intent.not_applied if x in intent.unknown_names]
     region = [quoted[x] for x in intent.not_applied if x == intent.region]
     topic = [quoted[x] for x in intent.not_applied if x in intent.unmatched_topics]
+    later = [quoted[x] for x in intent.not_applied if intent.after_data and x.isdigit()]
     rest = [
         quoted[x]
         for x in intent.not_applied
-        if x not in intent.unknown_names and x != intent.region and x not in intent.unmatched_topics
+        if x not in intent.unknown_names
+        and x != intent.region
+        and x not in intent.unmatched_topics
+        and not (intent.after_data and x.isdigit())
     ]
     sentences = []
     for key, items in (("not_applied_region", region), ("not_applied_unknown", unknown),
-                       ("not_applied_topic", topic), ("not_applied_content", rest)):  # fmt: skip
+                       ("not_applied_topic", topic), ("not_applied_after_data", later),
+                       ("not_applied_content", rest)):  # fmt: skip
         if items:
-            sentences.append(p(lang, key).format(phrases=", ".join(items)))
+            sentences.append(p(lang, key).format(phrases=", ".join(items), last=intent.after_data))
     return sentences
 
 

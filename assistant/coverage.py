@@ -102,7 +102,7 @@ def leftover(
         slot = slot or following.startswith(
             ("partner", "twin", "sister", "siostr")
         )  # "Gotham partner cities"
-        if foreign and not capital:
+        if foreign and (not capital or i == 0):
             continue  # the words of a question in another language: only names can be read
         unknown_polish = polish and len(token.text) > 3 and not _polish_knows(token)
         if (

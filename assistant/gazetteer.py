@@ -472,6 +472,21 @@ class _Candidate:
     score: float
 
 
+def _named_as_written(chosen: list[_Candidate]) -> list[_Candidate]:
+    """'jaworze' is the gmina Jaworze as written before it is Jawor in the locative: of two
+    units read from one span, the one whose own name the span is wins."""
+    by_span: dict[tuple[int, int], list[_Candidate]] = {}
+    for c in chosen:
+        if c.entry.kind == "unit":
+            by_span.setdefault((c.start, c.end), []).append(c)
+    dropped: set[int] = set()
+    for group in by_span.values():
+        own = [c for c in group if _folded_form(c.entry.name) == c.entry.form]
+        if own and len({c.entry.key for c in group}) > 1:
+            dropped.update(id(c) for c in group if c not in own)
+    return [c for c in chosen if id(c) not in dropped]
+
+
 class Gazetteer:
     """Names in questions, from the rows `build_entries()` made (no Morfeusz generation at run time)."""
 
@@ -669,7 +684,7 @@ class Gazetteer:
             taken.append(span)
             best[span] = c
             chosen.append(c)
-        return chosen
+        return _named_as_written(chosen)
 
     def _find(
         self, question: str, split_hyphens: frozenset[int], lenient: bool | frozenset[int] = False

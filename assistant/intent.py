@@ -65,6 +65,8 @@ class Intent(BaseModel):
     # ("fire brigades" -> {straz, osp}); row ids are looked up in the runtime's topic index.
     topics: list[list[str]] = []
     topic_words: list[str] = []  # the question's own words that set `topics`
+    # the latest year the tables record, when the question asked about a later one
+    after_data: int | None = None
     # topic words no row of the other filters mentions: said, and the list shown without them
     unmatched_topics: list[str] = []
     measure: Measure = "partnerships"
@@ -285,16 +287,18 @@ def is_hostile(text: str) -> bool:
     return any(p.search(text) for p in _hostile())
 
 
-@lru_cache(maxsize=1)
-def _offtopic() -> list[re.Pattern]:
-    return [
-        re.compile(p, re.IGNORECASE) for p in load("cues").get("offtopic", {}).get("patterns", [])
-    ]
+@lru_cache(maxsize=2)
+def _offtopic(kind: str) -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in load("cues").get("offtopic", {}).get(kind, [])]
 
 
-def is_offtopic(text: str) -> bool:
-    """Another kind of request ('Translate twin town into German', 'population of Wrocław')."""
-    return any(p.search(text) for p in _offtopic())
+def is_offtopic(text: str, *, about_partnerships: bool = False) -> bool:
+    """Another kind of request ('Translate twin town into German', 'population of Wrocław').
+    A partnership question that names a place and mentions another subject ('which of Ustka's
+    partners can I reach by train?') is one: the subject is reported as not applied."""
+    if any(p.search(text) for p in _offtopic("commands")):
+        return True
+    return not about_partnerships and any(p.search(text) for p in _offtopic("topics"))
 
 
 def find_cues(tokens: list[Token], skip: set[int]) -> dict[str, list[tuple[int, int]]]:
@@ -541,8 +545,15 @@ _NEGATIONS = {"not", "nie", "without", "bez", "no", "lack", "brak", "non", "niem
 def _negated(signals: Signals, cue: str) -> bool:
     """'nie mają formalnej umowy', 'not formal agreements', 'without an agreement'."""
     start = signals.first(cue)
-    window = signals.tokens[max(0, start - 4) : start]
-    return any(t.keys & _NEGATIONS for t in window)
+    at = [i for i in range(max(0, start - 4), start) if signals.tokens[i].keys & _NEGATIONS]
+    if not at:
+        return False
+    # "Only gminas, not powiats: formal agreements": the negation is another cue's
+    between = set(range(at[-1] + 1, start))
+    return not any(
+        between & set(range(a, b)) for name, spans in signals.cues.items() if name != cue
+        for a, b in spans
+    )  # fmt: skip
 
 
 def read_shape(signals: Signals, has_country: bool, has_unit: bool, has_partner: bool) -> Shape:
@@ -557,7 +568,12 @@ def read_shape(signals: Signals, has_country: bool, has_unit: bool, has_partner:
         return "group_country"
     if signals.has("group_unit"):
         return "group_unit"
-    if signals.first("yes_no") == 0 and has_unit and (has_country or has_partner):
+    if (
+        signals.first("yes_no") == 0
+        and signals.first("question_word") != 1  # "Do których partnerów ...": a list
+        and has_unit
+        and (has_country or has_partner)
+    ):
         return "yes_no"
     return "list"
 

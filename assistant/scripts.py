@@ -118,9 +118,9 @@ def _phrase_variants(chunk: str, ukrainian: bool) -> list[str]:
 # Letters that only some of the visitors' languages write (names masked first).
 _LETTERS = {
     "de": "äöüßÄÖÜ", "cs": "ěřůĚŘŮ", "sk": "äľĺŕôĽĹŔÔ", "lt": "ėįųūĖĮŲŪ",
-    "fr": "éèêàçùâîôûëïÉÈÊÀÇ",
+    "fr": "éèêàçùâîôûëïÉÈÊÀÇ", "es": "ñ¿¡Ñ", "it": "ìòÌÒ",
 }  # fmt: skip
-OTHER_LANGUAGES = ("de", "uk", "ru", "cs", "sk", "lt", "fr")
+OTHER_LANGUAGES = ("de", "uk", "ru", "cs", "sk", "lt", "fr", "es", "it")
 
 
 @lru_cache(maxsize=1)
@@ -129,12 +129,13 @@ def _detector():
 
     languages = [Language.POLISH, Language.ENGLISH, Language.GERMAN, Language.UKRAINIAN,
                  Language.RUSSIAN, Language.CZECH, Language.SLOVAK, Language.LITHUANIAN,
-                 Language.FRENCH]  # fmt: skip
+                 Language.FRENCH, Language.SPANISH, Language.ITALIAN]  # fmt: skip
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
 _CODES = {"GERMAN": "de", "UKRAINIAN": "uk", "RUSSIAN": "ru", "CZECH": "cs", "SLOVAK": "sk",
-          "LITHUANIAN": "lt", "FRENCH": "fr", "POLISH": "pl", "ENGLISH": "en"}  # fmt: skip
+          "LITHUANIAN": "lt", "FRENCH": "fr", "SPANISH": "es", "ITALIAN": "it", "POLISH": "pl",
+          "ENGLISH": "en"}  # fmt: skip
 
 
 def other_language(original: str, masked: str, votes: tuple[int, int]) -> str | None:

@@ -42,6 +42,8 @@ class Units:
     labels: dict[str, tuple[str, int]]
     by_written: dict[str, str]  # unit as written -> label
     page_owners: frozenset[str] = frozenset()  # units with a page of their own (Olsztyn, Białystok)
+    page_named: frozenset[str] = frozenset()  # units whose name some page's text holds
+    last_year: int | None = None  # the latest year the tables record
     # owner -> for each partner its page lists: (its names in all languages, its country's names), folded
     page_partners: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = field(
         default_factory=dict
@@ -112,7 +114,11 @@ def understand(
         _PLACE_PATTERNS[k].search(text)
         for k in ("over", "under", "similar", "over_people", "under_people")
     )
-    if is_offtopic(text) and not population_filter:
+    named_place = any(m.kind in ("unit", "partner", "country") for m in matches)
+    about = named_place and any(signals.has(c) for c in _PARTNERSHIP_NOUNS)
+    if is_offtopic(text, about_partnerships=about) and not population_filter:
+        # "Jaka jest pogoda w Krakowie?"; but "which of Ustka's partners can I reach by train?"
+        # is a partnership question with a part the survey cannot answer (reported)
         return Understanding(language, "out_of_scope", reason="other_topic")
 
     named = {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
@@ -262,6 +268,7 @@ def asks_about_another_topic(asked: Asked) -> Understanding | None:
         and not i.topics
         and i.shape not in ("nearest", "similar", "compare")
         and not i.place_words  # "powyżej 20 tysięcy mieszkańców": a size the plan applies
+        and not (i.units and _partnership_words(asked.signals))
         and _foreign_words(asked.signals, asked.named)
     ):
         return asked.to("out_of_scope", "other_topic")
@@ -300,6 +307,10 @@ def _asks_about_partnerships(signals: Signals) -> bool:
 
 _PARTNERSHIP_CUES = ("partnership", "agreement", "letter_of_intent", "partner_search", "no_data",
                      "other_form", "domestic", "which_of_them", "show_all")  # fmt: skip
+
+
+# What says in so many words that a question is about partnerships (not "recommend", "ile").
+_PARTNERSHIP_NOUNS = ("partnership", "agreement", "letter_of_intent", "other_form")
 
 
 def _partnership_words(signals: Signals) -> bool:
@@ -427,7 +438,8 @@ def _route_to_pages(
         if on_page and not in_survey:
             return to("documents")  # "Czy Białystok ma partnera w Izraelu?": only the page knows
         return None
-    if intent.units and page_words:
+    on_pages = set(intent.units) & units.page_named or not _partnership_words(signals)
+    if intent.units and page_words and on_pages:
         return to("documents", "detail")  # associations, visits, networks: only pages tell
     listed = [names for partners in units.page_partners.values() for names, _ in partners]
     asked = set(map(fold, intent.partners))
@@ -607,6 +619,7 @@ def _intent_from(
     if bounded and intent.shape in ("list", "count", "yes_no"):
         intent.shape = "group_unit"  # "which towns have more than 10 partners?": the units
     _account(intent, text, signals, matches, units, foreign, explained=by_example)
+    _after_the_data(intent, units)
     if ambiguous:
         # Ask which unit is meant; the rest of the question is kept for the answer to the choice.
         return intent, Understanding(
@@ -721,6 +734,19 @@ def _compared_units(
     return list(dict.fromkeys(labels)), set(unit_spans)
 
 
+def _after_the_data(intent: Intent, units: Units) -> None:
+    """'still active in 2020', 'signed in 2015': a year after the last the tables record is no
+    filter the survey can answer (it would empty any list): said, and the answer is without it."""
+    last = units.last_year
+    asked = [y for y in (intent.year, intent.year_from) if y is not None]
+    if last is None or not asked or min(asked) <= last:
+        return
+    intent.not_applied.append(str(min(asked)))
+    intent.after_data, intent.year, intent.year_from = last, None, None
+    if intent.year_to is not None and intent.year_to > last:
+        intent.year_to = None
+
+
 def _account(
     intent: Intent,
     text: str,
@@ -762,7 +788,11 @@ def _account(
 
     for i, token in enumerate(signals.tokens):
         if i not in consumed and page_words([token.text], units.page_terms):
-            consumed.add(i)  # "ZMP", "Eurocities": what the pages explain is no unknown place
+            # "ZMP", "Eurocities", "train(ing)": what the pages explain is no unknown place, and
+            # no filter of the tables either (a table answer says so)
+            consumed.add(i)
+            if not coverage.is_function_word(token):
+                intent.not_applied.append(token.text)
     polish = not foreign and not _looks_english(text)
     for item in coverage.leftover(signals.tokens, consumed, foreign=foreign, polish=polish):
         if item.kind == "unknown_name":
@@ -970,7 +1000,10 @@ def _regions(intent: Intent, text: str, signals: Signals, matches, units: Units,
     from assistant.places import find_regions
 
     unit_spans = [m.span for m in matches if m.kind == "unit" and m.exact]
-    found = [r for r in find_regions(text) if (r.start, r.end) not in unit_spans]
+    # the longer reading wins: "zabkowice slaskie" is a town, not a town and Silesia
+    found = [
+        r for r in find_regions(text) if not any(a <= r.start and r.end <= b for a, b in unit_spans)
+    ]
     for region in found:
         within = [m for m in matches if region.start <= m.span[0] and m.span[1] <= region.end]
         # "gmin z lodzkiego": the voivodeship, not a partner that bears its name

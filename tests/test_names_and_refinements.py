@@ -161,3 +161,51 @@ def test_a_short_follow_up_may_name_a_town_in_lower_case(assistant):
     first = assistant.answer("partnerzy koszalina")
     second = assistant.answer("a slupska?", first.conversation_id)
     assert units_of(second) == {"Słupsk"}
+
+
+def test_a_region_inside_a_towns_name_is_no_region(assistant):
+    result = assistant.answer("zabkowice slaskie partnerzy")
+    assert units_of(result) == {"Ząbkowice Śląskie"} and not result.not_applied
+
+
+def test_a_name_as_written_beats_another_names_inflected_form(assistant):
+    result = assistant.answer("jaworze vs lesnica, which one has more partner towns")
+    assert {row[0] for row in result.data.rows} == {"Jaworze", "Leśnica"}
+
+
+def test_a_year_after_the_tables_is_said_and_the_list_kept(assistant):
+    result = assistant.answer("which bełchatów partnerships are still active in 2020?")
+    assert "2020" in result.not_applied and "active" in result.not_applied
+    assert result.data.total == unit_rows(assistant, "Bełchatów")
+    assert result.answer.startswith("The survey records partnerships up to")
+
+
+def test_another_subject_beside_a_partnership_question_is_reported_not_refused(assistant):
+    result = assistant.answer("Do których partnerów Wągrowca w Niemczech dojadę pociągiem?")
+    assert result.route == "table" and result.not_applied == ["pociągiem"]
+    assert result.data.total > 0 and not result.answer.split("\n")[1].startswith("Tak")
+    for refused in ("Ilu mieszkańców ma Poznań?", "Translate 'twin town' into German",
+                    "Can you recommend a cheap hotel in Kraków for next weekend?"):  # fmt: skip
+        assert assistant.answer(refused).route == "out_of_scope", refused
+
+
+def test_a_negation_before_another_cue_is_that_cues(assistant):
+    result = assistant.answer("Only gminas, not powiats: formal agreements with Swedish towns")
+    assert result.data.total > 0
+    assert all(row[1] == "gmina" and row[4] is not None for row in result.data.rows)
+
+
+def test_gminas_twinned_with_a_town_are_counted_as_gminas(assistant):
+    result = assistant.answer("number of distinct polish gminas twinned with Kowel?")
+    listed = assistant.answer("Which Polish gminas are twinned with Kowel?")
+    assert result.data.total == len({row[0] for row in listed.data.rows}) > 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["¿Con qué ciudades está hermanada Starachowice?", "Con quali città è gemellata Starachowice?"],
+)
+def test_spanish_and_italian_questions_are_answered_in_english(assistant, question):
+    result = assistant.answer(question)
+    assert result.route == "table" and result.language == "en" and not result.not_applied
+    assert units_of(result) == {"Starachowice"}
