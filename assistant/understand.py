@@ -1244,6 +1244,8 @@ def _is_followup(
         or signals.has("show_all") or signals.has("which_of_them") or signals.has("more_about")
         or signals.has("first") or signals.has("second") or signals.has("third")
         or signals.has("count") or intent.shape in ("extreme",)
+        # "tylko te nad morzem": a restriction the tables cannot apply is still about that list
+        or signals.first("only") == 0 and intent.not_applied
     )  # fmt: skip
     short = len(signals.tokens) <= 8
     return bool(refines) and (short or signals.has("which_of_them"))

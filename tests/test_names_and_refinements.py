@@ -209,3 +209,10 @@ def test_spanish_and_italian_questions_are_answered_in_english(assistant, questi
     result = assistant.answer(question)
     assert result.route == "table" and result.language == "en" and not result.not_applied
     assert units_of(result) == {"Starachowice"}
+
+
+def test_an_only_follow_up_the_tables_cannot_apply_is_said_about_that_list(assistant):
+    first = assistant.answer("Partnerzy Siemianowic Śląskich")
+    only = assistant.answer("tylko te nad morzem", first.conversation_id)
+    assert only.route == "table" and only.not_applied == ["morzem"]
+    assert only.data.rows == first.data.rows
