@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from assistant.intent import Intent
 from assistant.topics import pattern as topic_pattern
@@ -38,10 +39,13 @@ _SELECT = (
 _ORDER = "ORDER BY list_order"
 # What a list's `data` carries (the contract's columns, then the English country and the other
 # form's year), and the rank that finds the rest of a row again (`row_details`).
+# The text columns come as their codes (load.py, `texts`): a long list is fetched as integers.
 _DATA_SELECT = (
-    "unit_label AS unit, unit_type, country, partner, agreement_year, other_form, source, line, "
-    "country_en, other_year, list_order"
+    "unit_code AS unit, unit_type_code AS unit_type, country_code AS country, "
+    "partner_code AS partner, agreement_year, other_form_code AS other_form, "
+    "source_code AS source, line, country_en_code AS country_en, other_year, list_order"
 )
+_DATA_CODED = ("unit", "unit_type", "country", "partner", "other_form", "source", "country_en")
 DETAILS = ("raw", "unit_name", "no_data", "letter_of_intent", "agreement")
 
 
@@ -49,16 +53,59 @@ DETAILS = ("raw", "unit_name", "no_data", "letter_of_intent", "agreement")
 class Query:
     sql: str
     params: list[Any]
+    # Result columns that hold codes of `texts` (list_rows), given back as their texts.
+    coded: tuple[str, ...] = ()
 
     def run(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple]]:
+        if self.coded:
+            columns, values = self.run_columns(con)
+            return columns, list(zip(*values, strict=True))
         cursor = con.execute(self.sql, self.params)
         return [d[0] for d in cursor.description], cursor.fetchall()
+
+    def run_columns(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[list]]:
+        """The result column by column, as Python lists, the coded columns as their texts.
+
+        DuckDB hands integer columns over as arrays in bulk; a text column would be made into
+        one new Python string per row instead, which on a 100k-row list is most of the cost.
+        Each code becomes the one string of its text (equal values, shared objects)."""
+        arrays = con.execute(self.sql, self.params).fetchnumpy()
+        coded = {name: _codes(arrays[name]) for name in self.coded}
+        lookup = _texts(con, list(coded.values()))
+        values = [
+            lookup[coded[name]].tolist() if name in coded else arrays[name].tolist()
+            for name in arrays
+        ]
+        return list(arrays), values
 
     def shown(self) -> str:
         """The SQL with its parameters listed, for the answer's `sql` field."""
         if not self.params:
             return self.sql
         return f"{self.sql}\n-- parameters: {self.params!r}"
+
+
+def _codes(array: np.ndarray) -> np.ndarray:
+    """A code column as plain integers, -1 where it is NULL."""
+    return array.filled(-1) if isinstance(array, np.ma.MaskedArray) else array
+
+
+def _texts(con: duckdb.DuckDBPyConnection, columns: list[np.ndarray]) -> np.ndarray:
+    """An array from code to text holding the texts of the codes used (read from `texts`);
+    its last slot, where code -1 points, is None."""
+    size = max((int(c.max()) + 1 for c in columns if len(c)), default=0)
+    used = np.zeros(size + 1, dtype=bool)
+    for c in columns:
+        used[c] = True
+    lookup = np.empty(size + 1, dtype=object)
+    wanted = np.flatnonzero(used[:size]).tolist()
+    if wanted:
+        found = con.execute(
+            "SELECT code, text FROM texts WHERE code IN (SELECT unnest(?::INTEGER[]))", [wanted]
+        ).fetchall()
+        for code, text in found:
+            lookup[code] = text
+    return lookup
 
 
 def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, list[Any]]:
@@ -152,8 +199,11 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
             )
             params.append(bound)
     for forms in intent.topics if "topic" not in skip else ():
-        # What the cooperation is about: a word of the other-form cell, folded (ł -> l).
-        clauses.append(f"regexp_matches({_FOLDED_OTHER}, ?)")
+        # What the cooperation is about: a word of the other-form cell, folded (ł -> l). The
+        # expression runs on each distinct cell once (load.py, other_forms), not on every row.
+        clauses.append(
+            "other_form IN (SELECT other_form FROM other_forms WHERE regexp_matches(folded, ?))"
+        )
         params.append(topic_pattern(forms))
     if intent.every_country and len(intent.countries) > 1 and "country" not in skip:
         # "partners in both Germany and France": units with rows in each of the countries.
@@ -171,7 +221,9 @@ HAVERSINE = (
     "2 * 6371.0 * asin(least(1, sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
     "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2))))"
 )
-_FOLDED_OTHER = "strip_accents(lower(replace(replace(other_form, 'ł', 'l'), 'Ł', 'L')))"
+# An other-form cell as a topic filter reads it: lower case, no accents, ł as l (written per
+# distinct cell at ingestion, load.py).
+FOLDED_OTHER = "strip_accents(lower(replace(replace(other_form, 'ł', 'l'), 'Ł', 'L')))"
 # A row's year for "the oldest" / "sort by year": the earlier of its two cells' years.
 ROW_YEAR = "least(coalesce(agreement_year, 9999), coalesce(other_year, 9999))"
 
@@ -200,7 +252,7 @@ def list_rows(intent: Intent, skip: frozenset[str] = frozenset()) -> Query:
     (`row_details`)."""
     clause, params = where(intent, skip=skip)
     sql = f"SELECT {_DATA_SELECT} FROM partnerships WHERE {clause} {_list_order(intent)}"
-    return Query(sql, params)
+    return Query(sql, params, coded=_DATA_CODED)
 
 
 def _list_order(intent: Intent) -> str:
