@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.config import Settings
 
-SCHEMA_VERSION = "8"  # bump when the stores' layout changes, so the corpus is rebuilt
+SCHEMA_VERSION = "9"  # bump when the stores' layout changes, so the corpus is rebuilt
 
 
 def current_name(settings: Settings) -> str | None:

@@ -164,6 +164,7 @@ def _copy_rows(con, rows: list[Row], unit_fix, partner_fix, country_en) -> None:
     _store_partner_variants(con)
     _store_other_forms(con)
     _store_texts(con)
+    _store_cells(con)
 
 
 def _label(lookup: str, qualifier: str | None) -> str:
@@ -217,6 +218,29 @@ def _store_texts(con: duckdb.DuckDBPyConnection) -> None:
     )
     # texts.code is the primary key: a code that stood for two texts would fail here.
     con.execute(f"INSERT INTO texts SELECT code, text FROM ({pairs}) WHERE code IS NOT NULL")
+
+
+def _store_cells(con: duckdb.DuckDBPyConnection) -> None:
+    """The rows counted per (unit, country) cell, with the cell's first rows in id order, for
+    the aggregates whose filters are about units and countries only (query.py, `cells_cover`).
+
+    A count per unit or country over a million rows is cheap; citing each group's first 20
+    rows (`min_by(ref, id, 20)`) and quoting its first row are not. Here each cell keeps its
+    own first 20 (id, ref) and its first row; a group's first 20 are the first 20 of its
+    cells' lists merged in id order, its first row the one of least id, so the answer is the
+    same as from the rows. The table is small (tens of thousands of cells), the rows are 1M."""
+    from assistant.sql.query import LATEST_YEAR, ROWS_PER_GROUP
+
+    con.execute(
+        f"""
+        INSERT INTO cells
+        SELECT unit_label, unit_type, country, country_en, count(*),
+               count(agreement_year), max({LATEST_YEAR}), min(id), arg_min(source, id),
+               arg_min(line, id), arg_min(raw, id), min_by({{'id': id, 'ref': ref}}, id, {ROWS_PER_GROUP})
+        FROM partnerships GROUP BY unit_label, unit_type, country, country_en
+        ORDER BY unit_label, country
+        """
+    )
 
 
 def bulk_insert(

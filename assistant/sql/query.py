@@ -226,6 +226,8 @@ HAVERSINE = (
 FOLDED_OTHER = "strip_accents(lower(replace(replace(other_form, 'ł', 'l'), 'Ł', 'L')))"
 # A row's year for "the oldest" / "sort by year": the earlier of its two cells' years.
 ROW_YEAR = "least(coalesce(agreement_year, 9999), coalesce(other_year, 9999))"
+# A row's year for "the most recent": the later of the two (0: none).
+LATEST_YEAR = "greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))"
 
 
 _FORMS = {
@@ -305,6 +307,58 @@ _COUNTED = (
     "arg_min(line, id) AS first_line, "
     "arg_min(raw, id) AS first_raw "
 )
+# The same measures read from `cells` (load.py): per (unit, country) cell its rows (n), rows
+# with an agreement (formal), latest year, first row and first ROWS_PER_GROUP (id, ref).
+_CELL_COUNTED = (
+    f"list_transform(list_slice(list_sort(flatten(list(firsts))), 1, {ROWS_PER_GROUP}), "
+    "lambda r: r.ref) AS rows, "
+    "arg_min(first_source, first_id) AS first_source, "
+    "arg_min(first_line, first_id) AS first_line, "
+    "arg_min(first_raw, first_id) AS first_raw "
+)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Where an aggregate counts: the rows, or their per-(unit, country) cells."""
+
+    table: str
+    rows: str  # count(*)
+    formal: str  # count(agreement_year)
+    latest: str  # max(LATEST_YEAR)
+    counted: str  # the cited rows (_COUNTED)
+
+
+_ROWS = _Source(
+    "partnerships", "count(*)", "count(agreement_year)", f"max({LATEST_YEAR})", _COUNTED
+)
+_CELLS = _Source("cells", "sum(n)", "sum(formal)", "max(latest)", _CELL_COUNTED)
+
+
+def cells_cover(intent: Intent) -> bool:
+    """Whether every filter of the intent reads only a row's unit and country (unit_label,
+    unit_type, country: the columns `cells` has), so that counts per unit or country can be
+    read from the cells. Filters that are subqueries over `partnerships` itself (bounds on a
+    unit's partnerships, units without rows in a country, intersections) stay exact there."""
+    by_partner_size = intent.population_of == "partner" and (
+        intent.population_over is not None or intent.population_under is not None
+    )
+    return not (
+        intent.partners
+        or intent.year is not None
+        or intent.year_from is not None
+        or intent.year_to is not None
+        or intent.form
+        or intent.form_text
+        or intent.topics
+        or by_partner_size
+    )
+
+
+def _source(intent: Intent, by: str) -> _Source:
+    return _CELLS if by in ("unit", "country") and cells_cover(intent) else _ROWS
+
+
 _GROUPS = {
     "country": ("country", "any_value(country_en) AS country_en", "country"),
     "unit": ("unit_label AS unit", "any_value(unit_type) AS unit_type", "unit_label"),
@@ -351,8 +405,9 @@ def grouped(intent: Intent, by: str) -> Query:
     """Partnerships counted per country or per unit, most first (with a limit: the top N only)."""
     name, extra, key = _GROUPS[by]
     clause, params = where(intent)
-    source = _SOURCES.get(by, "partnerships ")
-    select = f"SELECT {name}, count(*) AS partnerships, {extra}, {_COUNTED}FROM {source}"
+    counts = _source(intent, by)
+    source = _SOURCES.get(by, f"{counts.table} ")
+    select = f"SELECT {name}, {counts.rows} AS partnerships, {extra}, {counts.counted}FROM {source}"
     order = f"ORDER BY partnerships DESC, {key}"
     if by in _CHRONOLOGICAL:
         order = f"ORDER BY {key} NULLS LAST"
@@ -363,7 +418,7 @@ def grouped(intent: Intent, by: str) -> Query:
     # Pick the top groups by count first, so row lists are built for those groups only.
     top = (
         f"SELECT {key} FROM {source}WHERE {clause} GROUP BY {key} "
-        f"ORDER BY count(*) DESC, {key} LIMIT ?"
+        f"ORDER BY {counts.rows} DESC, {key} LIMIT ?"
     )
     sql = f"{select}WHERE {clause} AND {key} IN ({top}) GROUP BY {key} {order}"
     return Query(sql, [*params, *params, intent.limit])
@@ -384,28 +439,29 @@ def _having(intent: Intent) -> tuple[str, list[int]]:
 def ranking(intent: Intent) -> Query:
     """Partner search: experience in a country = rows there, then formal agreements, then recency."""
     clause, params = where(intent)
+    counts = _source(intent, "unit")
     if intent.centre_lat is not None:
         # With a place to be near: experience first, then the distance (GeoNames), then recency.
         distance = (
             f"LEFT JOIN (SELECT key, round({HAVERSINE}, 1) AS km FROM places WHERE side = 'unit' "
-            "AND lat IS NOT NULL) d ON d.key = partnerships.unit_label "
+            f"AND lat IS NOT NULL) d ON d.key = {counts.table}.unit_label "
         )
         sql = (
-            "SELECT unit_label AS unit, count(*) AS partnerships, "
-            "count(agreement_year) AS formal_agreements, any_value(d.km) AS km, "
-            "max(greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))) AS latest_year, "
-            f"any_value(unit_type) AS unit_type, {_COUNTED}"
-            f"FROM partnerships {distance}WHERE {clause} GROUP BY unit_label ORDER BY "
+            f"SELECT unit_label AS unit, {counts.rows} AS partnerships, "
+            f"{counts.formal} AS formal_agreements, any_value(d.km) AS km, "
+            f"{counts.latest} AS latest_year, "
+            f"any_value(unit_type) AS unit_type, {counts.counted}"
+            f"FROM {counts.table} {distance}WHERE {clause} GROUP BY unit_label ORDER BY "
             "partnerships DESC, formal_agreements > 0 DESC, km NULLS LAST, latest_year DESC, unit"
         )
         centre = [intent.centre_lat, intent.centre_lat, intent.centre_lon]
         return Query(sql, [*centre, *params])
     sql = (
-        "SELECT unit_label AS unit, count(*) AS partnerships, "
-        "count(agreement_year) AS formal_agreements, "
-        "max(greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))) AS latest_year, "
-        f"any_value(unit_type) AS unit_type, {_COUNTED}"
-        f"FROM partnerships WHERE {clause} GROUP BY unit_label "
+        f"SELECT unit_label AS unit, {counts.rows} AS partnerships, "
+        f"{counts.formal} AS formal_agreements, "
+        f"{counts.latest} AS latest_year, "
+        f"any_value(unit_type) AS unit_type, {counts.counted}"
+        f"FROM {counts.table} WHERE {clause} GROUP BY unit_label "
         "ORDER BY partnerships DESC, formal_agreements > 0 DESC, latest_year DESC, unit"
     )
     return Query(sql, params)

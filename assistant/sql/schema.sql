@@ -38,6 +38,17 @@ CREATE TABLE partnerships (
     country_en_code INTEGER             -- null where country_en is
 );
 
+-- The partnerships counted per (unit, country), written at ingestion (load.py, _store_cells): what
+-- counts per unit or per country read when no other filter needs the rows themselves.
+CREATE TABLE cells (
+    unit_label VARCHAR, unit_type VARCHAR, country VARCHAR, country_en VARCHAR,
+    n BIGINT,                   -- rows
+    formal BIGINT,              -- rows with an agreement year
+    latest INTEGER,             -- the latest year of a row (0: none)
+    first_id INTEGER, first_source VARCHAR, first_line INTEGER, first_raw VARCHAR,  -- row of least id
+    firsts STRUCT(id INTEGER, ref VARCHAR)[]  -- the first 20 rows in id order (their source:line)
+);
+
 -- What the code columns of partnerships stand for (one code per distinct text of any of them).
 CREATE TABLE texts (code INTEGER PRIMARY KEY, text VARCHAR);
 
