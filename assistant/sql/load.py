@@ -220,27 +220,43 @@ def _store_texts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"INSERT INTO texts SELECT code, text FROM ({pairs}) WHERE code IS NOT NULL")
 
 
+# The grains the rows are counted at (query.py, `counts_table`), each by its key columns.
+COUNT_GRAINS = {
+    "cell_counts": "unit_label, unit_type, country, country_en",
+    "unit_counts": "unit_label, unit_type",
+    "country_counts": "country, country_en",
+    "type_country_counts": "unit_type, country, country_en",
+}
+
+
 def _store_cells(con: duckdb.DuckDBPyConnection) -> None:
-    """The rows counted per (unit, country) cell, with the cell's first rows in id order, for
-    the aggregates whose filters are about units and countries only (query.py, `cells_cover`).
+    """The rows counted per unit, per country, per (unit type, country) and per (unit, country),
+    each group with its first rows in id order, for the aggregates whose filters are about
+    units and countries only (query.py, `counts_table`).
 
     A count per unit or country over a million rows is cheap; citing each group's first 20
-    rows (`min_by(ref, id, 20)`) and quoting its first row are not. Here each cell keeps its
-    own first 20 (id, ref) and its first row; a group's first 20 are the first 20 of its
-    cells' lists merged in id order, its first row the one of least id, so the answer is the
-    same as from the rows. The table is small (tens of thousands of cells), the rows are 1M."""
+    rows (`min_by(ref, id, 20)`) and quoting its first row are not. Here each group of a grain
+    keeps its first 20 (id, ref) and its first row, so an aggregate whose groups are the
+    grain's rows reads them as they are. The tables are small (at most one row per unit and
+    country), the rows are 1M."""
     from assistant.sql.query import LATEST_YEAR, ROWS_PER_GROUP
 
-    con.execute(
-        f"""
-        INSERT INTO cells
-        SELECT unit_label, unit_type, country, country_en, count(*),
-               count(agreement_year), max({LATEST_YEAR}), min(id), arg_min(source, id),
-               arg_min(line, id), arg_min(raw, id), min_by({{'id': id, 'ref': ref}}, id, {ROWS_PER_GROUP})
-        FROM partnerships GROUP BY unit_label, unit_type, country, country_en
-        ORDER BY unit_label, country
-        """
-    )
+    for table, keys in COUNT_GRAINS.items():
+        columns = ", ".join(f"{k} VARCHAR" for k in keys.split(", "))
+        con.execute(
+            f"CREATE TABLE {table} ({columns}, n BIGINT, formal BIGINT, latest INTEGER, "
+            "first_id INTEGER, first_source VARCHAR, first_line INTEGER, first_raw VARCHAR, "
+            "firsts STRUCT(id INTEGER, ref VARCHAR)[])"
+        )
+        con.execute(
+            f"""
+            INSERT INTO {table}
+            SELECT {keys}, count(*), count(agreement_year), max({LATEST_YEAR}), min(id),
+                   arg_min(source, id), arg_min(line, id), arg_min(raw, id),
+                   min_by({{'id': id, 'ref': ref}}, id, {ROWS_PER_GROUP})
+            FROM partnerships GROUP BY {keys} ORDER BY {keys}
+            """
+        )
 
 
 def bulk_insert(

@@ -307,8 +307,8 @@ _COUNTED = (
     "arg_min(line, id) AS first_line, "
     "arg_min(raw, id) AS first_raw "
 )
-# The same measures read from `cells` (load.py): per (unit, country) cell its rows (n), rows
-# with an agreement (formal), latest year, first row and first ROWS_PER_GROUP (id, ref).
+# The same measures read from a counted grain (load.py, COUNT_GRAINS): per group its rows (n),
+# rows with an agreement (formal), latest year, first row and first ROWS_PER_GROUP (id, ref).
 _CELL_COUNTED = (
     f"list_transform(list_slice(list_sort(flatten(list(firsts))), 1, {ROWS_PER_GROUP}), "
     "lambda r: r.ref) AS rows, "
@@ -320,7 +320,7 @@ _CELL_COUNTED = (
 
 @dataclass(frozen=True)
 class _Source:
-    """Where an aggregate counts: the rows, or their per-(unit, country) cells."""
+    """Where an aggregate counts: the rows, or their groups counted at ingestion."""
 
     table: str
     rows: str  # count(*)
@@ -332,14 +332,18 @@ class _Source:
 _ROWS = _Source(
     "partnerships", "count(*)", "count(agreement_year)", f"max({LATEST_YEAR})", _COUNTED
 )
-_CELLS = _Source("cells", "sum(n)", "sum(formal)", "max(latest)", _CELL_COUNTED)
+
+
+def _counted(table: str) -> _Source:
+    return _Source(table, "sum(n)", "sum(formal)", "max(latest)", _CELL_COUNTED)
 
 
 def cells_cover(intent: Intent) -> bool:
     """Whether every filter of the intent reads only a row's unit and country (unit_label,
-    unit_type, country: the columns `cells` has), so that counts per unit or country can be
-    read from the cells. Filters that are subqueries over `partnerships` itself (bounds on a
-    unit's partnerships, units without rows in a country, intersections) stay exact there."""
+    unit_type, country), so that counts per unit or country can be read from the counted
+    groups (load.py, COUNT_GRAINS). Filters that are subqueries over `partnerships` itself
+    (bounds on a unit's partnerships, units without rows in a country, intersections) stay
+    exact there."""
     by_partner_size = intent.population_of == "partner" and (
         intent.population_over is not None or intent.population_under is not None
     )
@@ -355,8 +359,39 @@ def cells_cover(intent: Intent) -> bool:
     )
 
 
+def counts_table(intent: Intent, by: str) -> str | None:
+    """The counted grain whose rows are the groups of a count per unit (country) under the
+    intent's filters, one row a group: its figures and first rows are then the group's own.
+    None when there is none (then the rows are counted): merging many counted groups' first
+    rows costs more than counting the rows."""
+    if by not in ("unit", "country") or not cells_cover(intent):
+        return None
+    by_country = bool(intent.countries or intent.exclude_countries or intent.foreign)
+    by_unit = bool(
+        intent.units
+        or intent.regions
+        or intent.within_km is not None
+        or intent.population_over is not None
+        or intent.population_under is not None
+        or intent.min_partnerships is not None
+        or intent.max_partnerships is not None
+        or intent.units_without_countries
+        or intent.units_without_foreign
+        or intent.every_country
+    )
+    if by == "unit":
+        if not by_country:
+            return "unit_counts"
+        one_country = len(intent.countries) == 1
+        return "cell_counts" if one_country and not intent.exclude_countries else None
+    if not by_unit:
+        return "type_country_counts" if intent.unit_type else "country_counts"
+    return None
+
+
 def _source(intent: Intent, by: str) -> _Source:
-    return _CELLS if by in ("unit", "country") and cells_cover(intent) else _ROWS
+    table = counts_table(intent, by)
+    return _counted(table) if table else _ROWS
 
 
 _GROUPS = {

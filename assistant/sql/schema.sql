@@ -38,16 +38,11 @@ CREATE TABLE partnerships (
     country_en_code INTEGER             -- null where country_en is
 );
 
--- The partnerships counted per (unit, country), written at ingestion (load.py, _store_cells): what
--- counts per unit or per country read when no other filter needs the rows themselves.
-CREATE TABLE cells (
-    unit_label VARCHAR, unit_type VARCHAR, country VARCHAR, country_en VARCHAR,
-    n BIGINT,                   -- rows
-    formal BIGINT,              -- rows with an agreement year
-    latest INTEGER,             -- the latest year of a row (0: none)
-    first_id INTEGER, first_source VARCHAR, first_line INTEGER, first_raw VARCHAR,  -- row of least id
-    firsts STRUCT(id INTEGER, ref VARCHAR)[]  -- the first 20 rows in id order (their source:line)
-);
+-- The partnerships counted per unit, country, (unit type, country) and (unit, country): tables
+-- cell_counts, unit_counts, country_counts, type_country_counts, written at ingestion
+-- (load.py, _store_cells): their key columns, then n (rows), formal (rows with an agreement
+-- year), latest (the latest year of a row, 0: none), the row of least id (first_id,
+-- first_source, first_line, first_raw) and firsts, the first 20 rows in id order as (id, ref).
 
 -- What the code columns of partnerships stand for (one code per distinct text of any of them).
 CREATE TABLE texts (code INTEGER PRIMARY KEY, text VARCHAR);
