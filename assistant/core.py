@@ -386,12 +386,12 @@ def _stored(result: Answer) -> dict:
 
 def _recall_items(previous: TurnState, rt: Runtime) -> None:
     """The items of the previous list ("the second one"), recomputed from its plan: the store
-    keeps plans, not rows."""
+    keeps plans, not rows. Only the first 50 are items (`_items`), so only those are read."""
     if previous.items or previous.route != "table" or previous.intent is None:
         return
     cursor = rt.con.cursor()
     try:
-        _draft, found = survey.answer(previous.intent, cursor, previous.language)
+        found = survey.first_found(previous.intent, cursor, previous.language, 50)
     finally:
         cursor.close()
     previous.items = [Item.model_validate(i) for i in _items(previous.intent, found)]

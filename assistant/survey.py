@@ -50,6 +50,31 @@ def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[D
     return draft, found
 
 
+def first_found(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str, n: int) -> list[dict]:
+    """The first `n` of the rows (or groups) `answer` finds, for a follow-up that picks one
+    ("the second one"): of a list, only those rows are fetched, not the 100k a list of a large
+    table can hold. A list in year order is read in full (its order has ties, which a LIMIT
+    could break otherwise than the full sort), as is anything else."""
+    if _lists_rows(intent) and intent.order not in ("year_asc", "year_desc"):
+        q = query.list_rows(intent)
+        first = query.Query(f"{q.sql} LIMIT ?", [*q.params, n], coded=q.coded)
+        columns, values = first.run_columns(con)
+        return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+    return answer(intent, con, lang)[1][:n]
+
+
+def _lists_rows(intent: Intent) -> bool:
+    """Whether `_answer` finds the rows of `query.list_rows(intent)` (a list, a count of
+    partnerships, a yes/no question, a share), not groups or ranked units."""
+    if intent.shape == "share":
+        return True
+    return not (
+        intent.shape in ("nearest", "similar", "compare", "extreme", "rank")
+        or (intent.shape == "count" and intent.measure != "partnerships")
+        or intent.shape in GROUP_OF_SHAPE
+    )
+
+
 def _answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
     draft = Draft(lang)
     if intent.shape in ("nearest", "similar"):
@@ -102,8 +127,8 @@ def _aggregate(draft: Draft, q: query.Query, con) -> list[dict]:
 
 def _list(q: query.Query, con, show_all: bool = False) -> Rows:
     """A list query's rows; the ones the text writes out are read in full at once."""
-    columns, tuples = fetch(q, con)
-    return Rows(con, columns, tuples, prefetch=SHOW_ALL if show_all else SHOWN)
+    columns, values = fetch(q, con)
+    return Rows(con, columns, values, prefetch=SHOW_ALL if show_all else SHOWN)
 
 
 def _dicts(columns: list[str], rows: list[tuple]) -> list[dict]:

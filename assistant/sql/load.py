@@ -117,6 +117,11 @@ def _copy_rows(con, rows: list[Row], unit_fix, partner_fix, country_en) -> None:
     (tests/test_ingest.py checks it).
     """
     labels = [_label(unit_fix.get(r.unit_name) or r.unit_name, r.unit_qualifier) for r in rows]
+    codes: dict[str | None, int | None] = {None: None}  # text -> its code (`texts`)
+
+    def code(text: str | None) -> int | None:
+        return codes.setdefault(text, len(codes) - 1)
+
     ranked = sorted(
         range(len(rows)),
         key=lambda i: (labels[i], rows[i].country, rows[i].partner, rows[i].source, rows[i].line),
@@ -138,6 +143,8 @@ def _copy_rows(con, rows: list[Row], unit_fix, partner_fix, country_en) -> None:
                         r.agreement, r.agreement_year, r.agreement_note, r.other_form,
                         r.other_year, r.other_text, r.no_data, r.letter_of_intent, r.damaged,
                         f"{r.source}:{r.line}", rank,
+                        code(label), code(r.unit_type), code(r.country), code(r.partner),
+                        code(r.other_form or ""), code(r.source), code(country_en.get(r.country)),
                     ]
                 )  # fmt: skip
         con.execute(
@@ -147,13 +154,17 @@ def _copy_rows(con, rows: list[Row], unit_fix, partner_fix, country_en) -> None:
                    column07, column08, column09, column10, column11, column12, column13,
                    string_split(column14, '{_LIST_SEPARATOR}'),
                    coalesce(column15, ''), column16, column17, coalesce(column18, ''),
-                   column19, column20, column21, column22, column23, column24, column25
+                   column19, column20, column21, column22, column23, column24, column25,
+                   column26, column27, column28, column29, column30, column31, column32
             FROM read_csv(?, header = false, all_varchar = true, quote = '"', escape = '"',
                           delim = ',', strict_mode = true)
             """,
             [str(path)],
         )
     _store_partner_variants(con)
+    _store_other_forms(con)
+    _store_texts(con)
+    _store_cells(con)
 
 
 def _label(lookup: str, qualifier: str | None) -> str:
@@ -169,6 +180,83 @@ def _store_partner_variants(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE TABLE partner_variants AS "
         "SELECT DISTINCT partner, partner_names AS names FROM partnerships"
     )
+
+
+def _store_other_forms(con: duckdb.DuckDBPyConnection) -> None:
+    """Each other-form cell once, with the folded text a topic filter matches (query.py,
+    `FOLDED_OTHER`): a million rows repeat a few hundred cells, so the regular expression runs
+    on those and the rows are picked by cell (`other_form IN (...)`)."""
+    from assistant.sql.query import FOLDED_OTHER
+
+    con.execute(
+        "CREATE TABLE other_forms AS "
+        f"SELECT other_form, {FOLDED_OTHER} AS folded FROM (SELECT DISTINCT other_form FROM partnerships)"
+    )
+
+
+# The text columns a list's data carries and the integer column that codes each (`texts`).
+CODED = {
+    "unit_label": "unit_code",
+    "unit_type": "unit_type_code",
+    "country": "country_code",
+    "partner": "partner_code",
+    "other_form": "other_form_code",
+    "source": "source_code",
+    "country_en": "country_en_code",
+}
+
+
+def _store_texts(con: duckdb.DuckDBPyConnection) -> None:
+    """The texts the code columns stand for, read back from the stored rows (so a code and
+    its text agree by construction: '' stays '', a missing English name stays NULL).
+
+    A list of 100k rows is then fetched as integers, which DuckDB hands to Python in bulk,
+    and each code becomes the one Python string of its text (assistant/sql/rows.py):
+    making 700k Python strings one by one is most of what fetching such a list costs."""
+    pairs = " UNION ".join(
+        f"SELECT {c} AS code, {t} AS text FROM partnerships" for t, c in CODED.items()
+    )
+    # texts.code is the primary key: a code that stood for two texts would fail here.
+    con.execute(f"INSERT INTO texts SELECT code, text FROM ({pairs}) WHERE code IS NOT NULL")
+
+
+# The grains the rows are counted at (query.py, `counts_table`), each by its key columns.
+COUNT_GRAINS = {
+    "cell_counts": "unit_label, unit_type, country, country_en",
+    "unit_counts": "unit_label, unit_type",
+    "country_counts": "country, country_en",
+    "type_country_counts": "unit_type, country, country_en",
+}
+
+
+def _store_cells(con: duckdb.DuckDBPyConnection) -> None:
+    """The rows counted per unit, per country, per (unit type, country) and per (unit, country),
+    each group with its first rows in id order, for the aggregates whose filters are about
+    units and countries only (query.py, `counts_table`).
+
+    A count per unit or country over a million rows is cheap; citing each group's first 20
+    rows (`min_by(ref, id, 20)`) and quoting its first row are not. Here each group of a grain
+    keeps its first 20 (id, ref) and its first row, so an aggregate whose groups are the
+    grain's rows reads them as they are. The tables are small (at most one row per unit and
+    country), the rows are 1M."""
+    from assistant.sql.query import LATEST_YEAR, ROWS_PER_GROUP
+
+    for table, keys in COUNT_GRAINS.items():
+        columns = ", ".join(f"{k} VARCHAR" for k in keys.split(", "))
+        con.execute(
+            f"CREATE TABLE {table} ({columns}, n BIGINT, formal BIGINT, latest INTEGER, "
+            "first_id INTEGER, first_source VARCHAR, first_line INTEGER, first_raw VARCHAR, "
+            "firsts STRUCT(id INTEGER, ref VARCHAR)[])"
+        )
+        con.execute(
+            f"""
+            INSERT INTO {table}
+            SELECT {keys}, count(*), count(agreement_year), max({LATEST_YEAR}), min(id),
+                   arg_min(source, id), arg_min(line, id), arg_min(raw, id),
+                   min_by({{'id': id, 'ref': ref}}, id, {ROWS_PER_GROUP})
+            FROM partnerships GROUP BY {keys} ORDER BY {keys}
+            """
+        )
 
 
 def bulk_insert(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from assistant.intent import Intent
 from assistant.topics import pattern as topic_pattern
@@ -38,10 +39,13 @@ _SELECT = (
 _ORDER = "ORDER BY list_order"
 # What a list's `data` carries (the contract's columns, then the English country and the other
 # form's year), and the rank that finds the rest of a row again (`row_details`).
+# The text columns come as their codes (load.py, `texts`): a long list is fetched as integers.
 _DATA_SELECT = (
-    "unit_label AS unit, unit_type, country, partner, agreement_year, other_form, source, line, "
-    "country_en, other_year, list_order"
+    "unit_code AS unit, unit_type_code AS unit_type, country_code AS country, "
+    "partner_code AS partner, agreement_year, other_form_code AS other_form, "
+    "source_code AS source, line, country_en_code AS country_en, other_year, list_order"
 )
+_DATA_CODED = ("unit", "unit_type", "country", "partner", "other_form", "source", "country_en")
 DETAILS = ("raw", "unit_name", "no_data", "letter_of_intent", "agreement")
 
 
@@ -49,16 +53,59 @@ DETAILS = ("raw", "unit_name", "no_data", "letter_of_intent", "agreement")
 class Query:
     sql: str
     params: list[Any]
+    # Result columns that hold codes of `texts` (list_rows), given back as their texts.
+    coded: tuple[str, ...] = ()
 
     def run(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple]]:
+        if self.coded:
+            columns, values = self.run_columns(con)
+            return columns, list(zip(*values, strict=True))
         cursor = con.execute(self.sql, self.params)
         return [d[0] for d in cursor.description], cursor.fetchall()
+
+    def run_columns(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[list]]:
+        """The result column by column, as Python lists, the coded columns as their texts.
+
+        DuckDB hands integer columns over as arrays in bulk; a text column would be made into
+        one new Python string per row instead, which on a 100k-row list is most of the cost.
+        Each code becomes the one string of its text (equal values, shared objects)."""
+        arrays = con.execute(self.sql, self.params).fetchnumpy()
+        coded = {name: _codes(arrays[name]) for name in self.coded}
+        lookup = _texts(con, list(coded.values()))
+        values = [
+            lookup[coded[name]].tolist() if name in coded else arrays[name].tolist()
+            for name in arrays
+        ]
+        return list(arrays), values
 
     def shown(self) -> str:
         """The SQL with its parameters listed, for the answer's `sql` field."""
         if not self.params:
             return self.sql
         return f"{self.sql}\n-- parameters: {self.params!r}"
+
+
+def _codes(array: np.ndarray) -> np.ndarray:
+    """A code column as plain integers, -1 where it is NULL."""
+    return array.filled(-1) if isinstance(array, np.ma.MaskedArray) else array
+
+
+def _texts(con: duckdb.DuckDBPyConnection, columns: list[np.ndarray]) -> np.ndarray:
+    """An array from code to text holding the texts of the codes used (read from `texts`);
+    its last slot, where code -1 points, is None."""
+    size = max((int(c.max()) + 1 for c in columns if len(c)), default=0)
+    used = np.zeros(size + 1, dtype=bool)
+    for c in columns:
+        used[c] = True
+    lookup = np.empty(size + 1, dtype=object)
+    wanted = np.flatnonzero(used[:size]).tolist()
+    if wanted:
+        found = con.execute(
+            "SELECT code, text FROM texts WHERE code IN (SELECT unnest(?::INTEGER[]))", [wanted]
+        ).fetchall()
+        for code, text in found:
+            lookup[code] = text
+    return lookup
 
 
 def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, list[Any]]:
@@ -152,8 +199,11 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
             )
             params.append(bound)
     for forms in intent.topics if "topic" not in skip else ():
-        # What the cooperation is about: a word of the other-form cell, folded (ł -> l).
-        clauses.append(f"regexp_matches({_FOLDED_OTHER}, ?)")
+        # What the cooperation is about: a word of the other-form cell, folded (ł -> l). The
+        # expression runs on each distinct cell once (load.py, other_forms), not on every row.
+        clauses.append(
+            "other_form IN (SELECT other_form FROM other_forms WHERE regexp_matches(folded, ?))"
+        )
         params.append(topic_pattern(forms))
     if intent.every_country and len(intent.countries) > 1 and "country" not in skip:
         # "partners in both Germany and France": units with rows in each of the countries.
@@ -171,9 +221,13 @@ HAVERSINE = (
     "2 * 6371.0 * asin(least(1, sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
     "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2))))"
 )
-_FOLDED_OTHER = "strip_accents(lower(replace(replace(other_form, 'ł', 'l'), 'Ł', 'L')))"
+# An other-form cell as a topic filter reads it: lower case, no accents, ł as l (written per
+# distinct cell at ingestion, load.py).
+FOLDED_OTHER = "strip_accents(lower(replace(replace(other_form, 'ł', 'l'), 'Ł', 'L')))"
 # A row's year for "the oldest" / "sort by year": the earlier of its two cells' years.
 ROW_YEAR = "least(coalesce(agreement_year, 9999), coalesce(other_year, 9999))"
+# A row's year for "the most recent": the later of the two (0: none).
+LATEST_YEAR = "greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))"
 
 
 _FORMS = {
@@ -200,7 +254,7 @@ def list_rows(intent: Intent, skip: frozenset[str] = frozenset()) -> Query:
     (`row_details`)."""
     clause, params = where(intent, skip=skip)
     sql = f"SELECT {_DATA_SELECT} FROM partnerships WHERE {clause} {_list_order(intent)}"
-    return Query(sql, params)
+    return Query(sql, params, coded=_DATA_CODED)
 
 
 def _list_order(intent: Intent) -> str:
@@ -253,6 +307,93 @@ _COUNTED = (
     "arg_min(line, id) AS first_line, "
     "arg_min(raw, id) AS first_raw "
 )
+# The same measures read from a counted grain (load.py, COUNT_GRAINS): per group its rows (n),
+# rows with an agreement (formal), latest year, first row and first ROWS_PER_GROUP (id, ref).
+_CELL_COUNTED = (
+    f"list_transform(list_slice(list_sort(flatten(list(firsts))), 1, {ROWS_PER_GROUP}), "
+    "lambda r: r.ref) AS rows, "
+    "arg_min(first_source, first_id) AS first_source, "
+    "arg_min(first_line, first_id) AS first_line, "
+    "arg_min(first_raw, first_id) AS first_raw "
+)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Where an aggregate counts: the rows, or their groups counted at ingestion."""
+
+    table: str
+    rows: str  # count(*)
+    formal: str  # count(agreement_year)
+    latest: str  # max(LATEST_YEAR)
+    counted: str  # the cited rows (_COUNTED)
+
+
+_ROWS = _Source(
+    "partnerships", "count(*)", "count(agreement_year)", f"max({LATEST_YEAR})", _COUNTED
+)
+
+
+def _counted(table: str) -> _Source:
+    return _Source(table, "sum(n)", "sum(formal)", "max(latest)", _CELL_COUNTED)
+
+
+def cells_cover(intent: Intent) -> bool:
+    """Whether every filter of the intent reads only a row's unit and country (unit_label,
+    unit_type, country), so that counts per unit or country can be read from the counted
+    groups (load.py, COUNT_GRAINS). Filters that are subqueries over `partnerships` itself
+    (bounds on a unit's partnerships, units without rows in a country, intersections) stay
+    exact there."""
+    by_partner_size = intent.population_of == "partner" and (
+        intent.population_over is not None or intent.population_under is not None
+    )
+    return not (
+        intent.partners
+        or intent.year is not None
+        or intent.year_from is not None
+        or intent.year_to is not None
+        or intent.form
+        or intent.form_text
+        or intent.topics
+        or by_partner_size
+    )
+
+
+def counts_table(intent: Intent, by: str) -> str | None:
+    """The counted grain whose rows are the groups of a count per unit (country) under the
+    intent's filters, one row a group: its figures and first rows are then the group's own.
+    None when there is none (then the rows are counted): merging many counted groups' first
+    rows costs more than counting the rows."""
+    if by not in ("unit", "country") or not cells_cover(intent):
+        return None
+    by_country = bool(intent.countries or intent.exclude_countries or intent.foreign)
+    by_unit = bool(
+        intent.units
+        or intent.regions
+        or intent.within_km is not None
+        or intent.population_over is not None
+        or intent.population_under is not None
+        or intent.min_partnerships is not None
+        or intent.max_partnerships is not None
+        or intent.units_without_countries
+        or intent.units_without_foreign
+        or intent.every_country
+    )
+    if by == "unit":
+        if not by_country:
+            return "unit_counts"
+        one_country = len(intent.countries) == 1
+        return "cell_counts" if one_country and not intent.exclude_countries else None
+    if not by_unit:
+        return "type_country_counts" if intent.unit_type else "country_counts"
+    return None
+
+
+def _source(intent: Intent, by: str) -> _Source:
+    table = counts_table(intent, by)
+    return _counted(table) if table else _ROWS
+
+
 _GROUPS = {
     "country": ("country", "any_value(country_en) AS country_en", "country"),
     "unit": ("unit_label AS unit", "any_value(unit_type) AS unit_type", "unit_label"),
@@ -299,8 +440,9 @@ def grouped(intent: Intent, by: str) -> Query:
     """Partnerships counted per country or per unit, most first (with a limit: the top N only)."""
     name, extra, key = _GROUPS[by]
     clause, params = where(intent)
-    source = _SOURCES.get(by, "partnerships ")
-    select = f"SELECT {name}, count(*) AS partnerships, {extra}, {_COUNTED}FROM {source}"
+    counts = _source(intent, by)
+    source = _SOURCES.get(by, f"{counts.table} ")
+    select = f"SELECT {name}, {counts.rows} AS partnerships, {extra}, {counts.counted}FROM {source}"
     order = f"ORDER BY partnerships DESC, {key}"
     if by in _CHRONOLOGICAL:
         order = f"ORDER BY {key} NULLS LAST"
@@ -311,7 +453,7 @@ def grouped(intent: Intent, by: str) -> Query:
     # Pick the top groups by count first, so row lists are built for those groups only.
     top = (
         f"SELECT {key} FROM {source}WHERE {clause} GROUP BY {key} "
-        f"ORDER BY count(*) DESC, {key} LIMIT ?"
+        f"ORDER BY {counts.rows} DESC, {key} LIMIT ?"
     )
     sql = f"{select}WHERE {clause} AND {key} IN ({top}) GROUP BY {key} {order}"
     return Query(sql, [*params, *params, intent.limit])
@@ -332,28 +474,29 @@ def _having(intent: Intent) -> tuple[str, list[int]]:
 def ranking(intent: Intent) -> Query:
     """Partner search: experience in a country = rows there, then formal agreements, then recency."""
     clause, params = where(intent)
+    counts = _source(intent, "unit")
     if intent.centre_lat is not None:
         # With a place to be near: experience first, then the distance (GeoNames), then recency.
         distance = (
             f"LEFT JOIN (SELECT key, round({HAVERSINE}, 1) AS km FROM places WHERE side = 'unit' "
-            "AND lat IS NOT NULL) d ON d.key = partnerships.unit_label "
+            f"AND lat IS NOT NULL) d ON d.key = {counts.table}.unit_label "
         )
         sql = (
-            "SELECT unit_label AS unit, count(*) AS partnerships, "
-            "count(agreement_year) AS formal_agreements, any_value(d.km) AS km, "
-            "max(greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))) AS latest_year, "
-            f"any_value(unit_type) AS unit_type, {_COUNTED}"
-            f"FROM partnerships {distance}WHERE {clause} GROUP BY unit_label ORDER BY "
+            f"SELECT unit_label AS unit, {counts.rows} AS partnerships, "
+            f"{counts.formal} AS formal_agreements, any_value(d.km) AS km, "
+            f"{counts.latest} AS latest_year, "
+            f"any_value(unit_type) AS unit_type, {counts.counted}"
+            f"FROM {counts.table} {distance}WHERE {clause} GROUP BY unit_label ORDER BY "
             "partnerships DESC, formal_agreements > 0 DESC, km NULLS LAST, latest_year DESC, unit"
         )
         centre = [intent.centre_lat, intent.centre_lat, intent.centre_lon]
         return Query(sql, [*centre, *params])
     sql = (
-        "SELECT unit_label AS unit, count(*) AS partnerships, "
-        "count(agreement_year) AS formal_agreements, "
-        "max(greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))) AS latest_year, "
-        f"any_value(unit_type) AS unit_type, {_COUNTED}"
-        f"FROM partnerships WHERE {clause} GROUP BY unit_label "
+        f"SELECT unit_label AS unit, {counts.rows} AS partnerships, "
+        f"{counts.formal} AS formal_agreements, "
+        f"{counts.latest} AS latest_year, "
+        f"any_value(unit_type) AS unit_type, {counts.counted}"
+        f"FROM {counts.table} WHERE {clause} GROUP BY unit_label "
         "ORDER BY partnerships DESC, formal_agreements > 0 DESC, latest_year DESC, unit"
     )
     return Query(sql, params)

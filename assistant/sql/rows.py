@@ -2,9 +2,10 @@
 
 On a million-row table one list can hold 100k rows. Making a dict of every column for each
 costs more than the query; the text writes out at most `SHOW_ALL` of them. So the rows stay
-the tuples DuckDB returned (the data columns and the rank, `query.list_rows`), a row becomes a
-dict when it is read, and the columns the text needs besides (raw, agreement, ...) are read for
-the rows asked for, in one query by rank (`query.row_details`).
+columns as DuckDB returned them (the data columns and the rank, `query.list_rows`, fetched
+column by column: `Query.run_columns`), a row becomes a dict when it is read, `data` is made
+from the columns in one pass, and the columns the text needs besides (raw, agreement, ...) are
+read for the rows asked for, in one query by rank (`query.row_details`).
 """
 
 from __future__ import annotations
@@ -18,21 +19,23 @@ from assistant.sql import query
 
 
 class Rows(Sequence):
-    """Sequence of row dicts over (columns, tuples); the last column is the rank (list_order).
+    """Sequence of row dicts over (column names, one list of values per column); the last
+    column is the rank (list_order).
 
     The first `prefetch` rows get their detail columns at once, in one query; another row's
     are read when one of them is first used (the cursor must still be open then).
     """
 
-    def __init__(self, con, columns: list[str], tuples: list[tuple], prefetch: int = 0) -> None:
+    def __init__(self, con, columns: list[str], values: list[list], prefetch: int = 0) -> None:
         self.con = con
         self.columns = columns
-        self.tuples = tuples
+        self.values = values
+        self.ranks = values[-1]
         self._details: dict[int, tuple] = {}
-        self.read_details([t[-1] for t in tuples[:prefetch]])
+        self.read_details(self.ranks[:prefetch])
 
     def __len__(self) -> int:
-        return len(self.tuples)
+        return len(self.ranks)
 
     @overload
     def __getitem__(self, i: int) -> dict[str, Any]: ...
@@ -40,13 +43,13 @@ class Rows(Sequence):
     def __getitem__(self, i: slice) -> list[dict[str, Any]]: ...
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [self._dict(j) for j in range(*i.indices(len(self.tuples)))]
-        return self._dict(range(len(self.tuples))[i])
+            return [self._dict(j) for j in range(*i.indices(len(self)))]
+        return self._dict(range(len(self))[i])
 
     def data_rows(self) -> list[list]:
         """The data columns of every row (all but the rank), as `Data.rows` holds them."""
         with paused_gc():
-            return [list(t[:-1]) for t in self.tuples]
+            return list(map(list, zip(*self.values[:-1], strict=True)))
 
     def data_columns(self) -> list[str]:
         return self.columns[:-1]
@@ -56,10 +59,10 @@ class Rows(Sequence):
         return dict(zip(query.DETAILS, self._details[rank], strict=True))
 
     def _dict(self, j: int) -> dict[str, Any]:
-        row = _Row(zip(self.columns, self.tuples[j], strict=True))
+        row = _Row(zip(self.columns, (column[j] for column in self.values), strict=True))
         row.rows = self
-        if self.tuples[j][-1] in self._details:
-            row.update(self.details(self.tuples[j][-1]))
+        if self.ranks[j] in self._details:
+            row.update(self.details(self.ranks[j]))
         return row
 
     def read_details(self, ranks: list[int]) -> None:
@@ -95,7 +98,8 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def fetch(q: query.Query, con) -> tuple[list[str], list[tuple]]:
-    """A list query's columns and tuples, fetched with the collector paused."""
+def fetch(q: query.Query, con) -> tuple[list[str], list[list]]:
+    """A list query's column names and values (one list per column), fetched with the
+    collector paused."""
     with paused_gc():
-        return q.run(con)
+        return q.run_columns(con)

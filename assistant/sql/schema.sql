@@ -26,9 +26,26 @@ CREATE TABLE partnerships (
     damaged         BOOLEAN NOT NULL,   -- the line carries encoding damage (U+FFFD)
     -- Written at ingestion so that answers on a large table stay cheap (assistant/sql/load.py):
     ref             VARCHAR NOT NULL,   -- source || ':' || line, what an aggregate cites
-    list_order      INTEGER NOT NULL    -- rank in a list's order (unit_label, country, partner,
+    list_order      INTEGER NOT NULL,   -- rank in a list's order (unit_label, country, partner,
                                         -- source, line); the table is stored in this order
+    -- The texts a list's data carries, coded (texts.code): a long list is fetched as integers.
+    unit_code       INTEGER NOT NULL,   -- unit_label
+    unit_type_code  INTEGER NOT NULL,
+    country_code    INTEGER NOT NULL,
+    partner_code    INTEGER NOT NULL,
+    other_form_code INTEGER NOT NULL,
+    source_code     INTEGER NOT NULL,
+    country_en_code INTEGER             -- null where country_en is
 );
+
+-- The partnerships counted per unit, country, (unit type, country) and (unit, country): tables
+-- cell_counts, unit_counts, country_counts, type_country_counts, written at ingestion
+-- (load.py, _store_cells): their key columns, then n (rows), formal (rows with an agreement
+-- year), latest (the latest year of a row, 0: none), the row of least id (first_id,
+-- first_source, first_line, first_raw) and firsts, the first 20 rows in id order as (id, ref).
+
+-- What the code columns of partnerships stand for (one code per distinct text of any of them).
+CREATE TABLE texts (code INTEGER PRIMARY KEY, text VARCHAR);
 
 -- Lines that are neither header, blank nor row: nothing is dropped in silence.
 CREATE TABLE ingest_report (source VARCHAR, line INTEGER, raw VARCHAR, reason VARCHAR);
