@@ -68,6 +68,11 @@ def read_extreme(signals: Signals, limit: int | None) -> str | None:
         return "oldest"
     if signals.has("newest") and not signals.has("sort_year"):
         return "newest"
+    # "Which is older: Kraków–Leipzig or Kraków–Nürnberg?" ("older than 1990" is a bound)
+    for cue, extreme in (("older", "oldest"), ("newer", "newest")):
+        at = signals.cues.get(cue)
+        if at and not signals.has("than") and not signals.has("sort_year"):
+            return extreme
     if signals.has("fewest"):
         return "fewest"
     if signals.has("top") and limit is None and not signals.has("count"):

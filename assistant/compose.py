@@ -130,6 +130,12 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
         parts.append(
             ph["filters_topic"].format(text=", ".join(f"“{w}”" for w in intent.topic_words))
         )
+    if intent.shared_partners and "unit" not in skip:
+        parts.append(ph["filters_shared"])
+    if intent.partner_groups and "partner" not in skip:
+        said = ph["filters_partner"].format(partner=intent.partner_query or "")
+        parts[:] = [x for x in parts if x != said]
+        parts.append(ph["filters_every_partner"].format(partners=intent.partner_query))
     if intent.every_country and "country" not in skip:
         parts[:] = [x for x in parts if not x.startswith(ph["filters_country"].split("{")[0])]
         names = [english_country(c) if lang == "en" else c for c in intent.countries]

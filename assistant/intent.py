@@ -77,6 +77,12 @@ class Intent(BaseModel):
     compare_units: list[str] = []
     compare_countries: list[str] = []
     every_country: bool = False  # intersection: units with partners in each of `countries`
+    # intersection of partners: units with a partner of each group ("both Lviv and Lutsk"); a
+    # group is the variants of one named place
+    partner_groups: list[list[str]] = []
+    # "Wrocław and Poznań: partners in common": the rows of `units` whose partner place every
+    # one of the units has (one place: the same GeoNames place, else the same name)
+    shared_partners: bool = False
     not_applied: list[str] = []  # the question's own phrases the plan could not apply
     unknown_names: list[str] = []  # places named that neither the survey nor the pages know
     unknown_unit: bool = False  # one of them stands where the Polish unit's name should

@@ -516,6 +516,8 @@ def _intent_from(
         intent.compare_units = labels
         partner_matches = [m for m in partner_matches if m.span not in spans]
         unit_match = None
+        if signals.has("shared"):  # not a comparison: the partners they all have
+            intent.units, intent.compare_units, intent.shared_partners = labels, [], True
     countries = _polish_side(text, matches, signals, countries, partner_matches)
     intent.foreign = signals.has("foreign") and not signals.has("domestic") and not countries
     intent.unit_type = _unit_type(signals, unit_match)
@@ -556,6 +558,7 @@ def _intent_from(
         )
     _exclusions(intent, text, matches)
     _partnership_bounds(intent, text)
+    _partner_intersection(intent, text, signals, partner_matches, placed_spans)
     if len(intent.countries) >= 2 and not intent.compare_units:
         if asks.asks_comparison(signals) and not signals.has("every"):
             intent.compare_countries, intent.countries = intent.countries, []
@@ -724,7 +727,7 @@ def _compared_units(
     for m in matches:
         if m.kind == "unit":
             unit_spans.setdefault(m.span, m)
-    if len(unit_spans) < 2 or not asks.asks_comparison(signals):
+    if len(unit_spans) < 2 or not (asks.asks_comparison(signals) or signals.has("shared")):
         return None
     labels = []
     for m in unit_spans.values():
@@ -732,6 +735,27 @@ def _compared_units(
         plain = [o for o in options if "(" not in o]
         labels.append((plain or options)[0])
     return list(dict.fromkeys(labels)), set(unit_spans)
+
+
+def _partner_intersection(intent: Intent, text: str, signals: Signals, partner_matches,
+                          placed: set) -> None:  # fmt: skip
+    """Several partners named: 'towns that partner with both Lviv and Lutsk' asks for the units
+    with each (a group per named place); without 'both' the rows with any of them, and the
+    answer names them all."""
+    spans: dict[tuple[int, int], set[str]] = {}
+    names: dict[tuple[int, int], str] = {}
+    own = {fold(u) for u in intent.units} | {fold(intent.unit_query or "")}
+    for m in partner_matches:
+        if m.span in placed or m.key not in intent.partners or fold(m.text) in own:
+            continue  # "Kraków–Leipzig or Kraków–Nürnberg": Kraków again is the unit
+        spans.setdefault(m.span, set()).add(m.key)
+        names.setdefault(m.span, m.name or text[m.span[0] : m.span[1]])
+    if len(spans) < 2:
+        return
+    named = [names[span] for span in sorted(spans)]
+    intent.partner_query = ", ".join(named)
+    if signals.has("every") or _each_of(text):
+        intent.partner_groups = [sorted(keys) for _span, keys in sorted(spans.items())]
 
 
 def _after_the_data(intent: Intent, units: Units) -> None:

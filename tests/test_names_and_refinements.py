@@ -216,3 +216,33 @@ def test_an_only_follow_up_the_tables_cannot_apply_is_said_about_that_list(assis
     only = assistant.answer("tylko te nad morzem", first.conversation_id)
     assert only.route == "table" and only.not_applied == ["morzem"]
     assert only.data.rows == first.data.rows
+
+
+def test_both_of_two_partners_are_the_units_with_each(assistant):
+    both = assistant.answer("towns that partner with both Lviv and Lutsk")
+    either = assistant.answer("towns twinned with Lviv or Lutsk")
+    assert 0 < both.data.total < either.data.total
+    pairs: dict[str, set[str]] = {}
+    for row in both.data.rows:
+        pairs.setdefault(row[0], set()).add(row[3][:2])
+    assert all(len(kinds) == 2 for kinds in pairs.values())  # an L(viv/wów) and an Ł(uck)
+    assert "Lutsk" in either.answer.split("\n")[0]  # every named partner is said
+
+
+def test_which_of_two_partnerships_is_older_is_answered(assistant):
+    result = assistant.answer("Which is older: Kraków–Leipzig or Kraków–Nürnberg?")
+    assert result.data.total == 1 and result.data.rows[0][3] == "Leipzig"
+    assert "Kraków," not in result.answer.split("\n")[0]  # the unit is no partner
+    bound = assistant.answer("partnerships of Kraków older than 1990")
+    assert bound.data.total > 1 and all(row[4] < 1990 for row in bound.data.rows)
+
+
+def test_partners_two_units_have_in_common(assistant):
+    result = assistant.answer("Which partners do Kraków and Wrocław share?")
+    assert {row[0] for row in result.data.rows} == {"Kraków", "Wrocław"}
+    assert {row[3] for row in result.data.rows} == {"Lwów"}
+    polish = assistant.answer("Jakich wspólnych partnerów mają Lublin i Rzeszów?")
+    by_unit: dict[str, set[str]] = {}
+    for row in polish.data.rows:
+        by_unit.setdefault(row[0], set()).add(row[3].split(" (")[0])
+    assert set(by_unit) == {"Lublin", "Rzeszów"} and len(by_unit["Lublin"]) >= 2

@@ -205,6 +205,24 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
             "other_form IN (SELECT other_form FROM other_forms WHERE regexp_matches(folded, ?))"
         )
         params.append(topic_pattern(forms))
+    if intent.shared_partners and len(intent.units) > 1 and "unit" not in skip:
+        # "Wrocław and Poznań: partners in common": a partner place each of the units has
+        clauses.append(
+            f"coalesce((SELECT CAST(geonameid AS VARCHAR) FROM places WHERE side = 'partner' "
+            f"AND key = partner), lower(partner)) IN (SELECT coalesce(CAST(pl.geonameid AS "
+            f"VARCHAR), lower(p.partner)) FROM partnerships p LEFT JOIN places pl ON "
+            f"pl.side = 'partner' AND pl.key = p.partner WHERE p.unit_label IN "
+            f"({', '.join('?' * len(intent.units))}) GROUP BY 1 "
+            f"HAVING count(DISTINCT p.unit_label) = ?)"
+        )
+        params += [*intent.units, len(intent.units)]
+    for group in intent.partner_groups if "partner" not in skip else ():
+        # "both Lviv and Lutsk": units with a row of each named partner
+        clauses.append(
+            "unit_label IN (SELECT unit_label FROM partnerships WHERE partner IN (SELECT partner "
+            "FROM partner_variants WHERE list_has_any(names, ?::VARCHAR[])))"
+        )
+        params.append(group)
     if intent.every_country and len(intent.countries) > 1 and "country" not in skip:
         # "partners in both Germany and France": units with rows in each of the countries.
         clauses.append(
