@@ -176,25 +176,13 @@ def safe_corpus_path(path: str, settings: Settings) -> tuple[str, Path]:
     return CORPUS_PREFIX + relative, target
 
 
-def source_lines(source: str, target: Path, settings: Settings) -> list[str]:
-    """The lines of a corpus file as citations number them (line n is item n-1).
-
-    Uses the core's own reader when it has one (it also knows the extracted text of
-    HTML and PDF files); otherwise reads the file, splitting on newlines only.
-    """
-    reader = getattr(core, "source_lines", None)
-    if reader is not None:
-        try:
-            return reader(source, settings)
-        except (KeyError, ValueError, FileNotFoundError) as error:
-            raise StarletteHTTPException(404, f"There is no corpus source {source!r}.") from error
-    if not target.is_file():
-        raise StarletteHTTPException(404, f"There is no corpus source {source!r}.")
-    text = target.read_bytes().decode("utf-8", errors="replace")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line.removesuffix("\r") for line in lines]
+def source_lines(source: str, settings: Settings) -> list[str]:
+    """The lines of a corpus file as citations number them (line n is item n-1; HTML and
+    PDF files by their extracted text), or a 404."""
+    try:
+        return core.source_lines(source, settings)
+    except (KeyError, ValueError, FileNotFoundError) as error:
+        raise StarletteHTTPException(404, f"There is no corpus source {source!r}.") from error
 
 
 def parse_range(value: str | None, total: int) -> tuple[int, int]:
@@ -485,8 +473,8 @@ def create_app(assistant: Assistant | None = None, *, settings: Settings | None 
         ] = None,
     ) -> SourceLines:
         """Lines of a corpus file, as cited by answers."""
-        source, target = safe_corpus_path(path, settings)
-        all_lines = guarded(source_lines, source, target, settings)
+        source, _target = safe_corpus_path(path, settings)
+        all_lines = guarded(source_lines, source, settings)
         start, end = parse_range(lines, len(all_lines))
         numbered = (
             [SourceLine(line=n, text=all_lines[n - 1]) for n in range(start, end + 1)]

@@ -68,6 +68,14 @@ sys.path.insert(0, str(HERE))
 import build_followups as F  # noqa: E402
 import build_gold as G  # noqa: E402
 import reference as R  # noqa: E402
+from expect import (  # noqa: E402
+    count_exp,
+    distinct_exp,
+    distinct_partners,
+    no_answer_exp,
+    row_year,
+    yes_exp,
+)
 
 OUT = HERE / "round4.jsonl"
 ROWS, GM, PW = G.ROWS, G.GM, G.PW
@@ -99,11 +107,6 @@ def add(category: str, lang: str, question: str | list[str], expect: dict) -> No
 
 
 # ------------------------------------------------------------------ selections
-
-
-def row_year(r: R.Row, *, loose: bool = False) -> int | None:
-    years = r.loose_years if loose else r.years
-    return min(years) if years else None
 
 
 def extreme(rows: list[R.Row], which: str) -> tuple[int, list[R.Row]]:
@@ -210,12 +213,6 @@ def units_compared(names: list[str], narrow=None) -> dict[str, int]:
     return out
 
 
-def distinct_exp(values: set) -> dict:
-    if not values:
-        raise ValueError("empty distinct count")
-    return {"route": "table", "total": len(values), "answer_contains": [str(len(values))]}
-
-
 def distinct_units(rows: list[R.Row]) -> dict:
     return distinct_exp({r.unit for r in rows})
 
@@ -225,25 +222,6 @@ def distinct_countries(rows: list[R.Row]) -> dict:
     if values & {"Polska", "Europa"}:
         raise ValueError("'countries' unclear: Polska or Europa among them")
     return distinct_exp(values)
-
-
-def distinct_partners(rows: list[R.Row]) -> dict:
-    raw = {R.clean(r.partner) for r in rows}
-    if len(raw) != len({R.fold(p) for p in raw}):
-        raise ValueError("distinct partners depend on spelling")
-    return distinct_exp(raw)
-
-
-def yes_exp(rows: list[R.Row], lang: str) -> dict:
-    if not rows:
-        raise ValueError("a Yes needs evidence rows")
-    return {"answer_starts_with": ["Tak" if lang == "pl" else "Yes"], "rows_include": R.keys(rows)}
-
-
-def no_answer_exp(rows: list[R.Row], lang: str) -> dict:
-    if rows:
-        raise ValueError(f"expected no rows, got {R.keys(rows)}")
-    return {"answer_starts_with": ["Nie" if lang == "pl" else "No"]}
 
 
 def fold_all_units() -> set[str]:
@@ -292,12 +270,6 @@ def unknown_exp(name: str, lookalike: str | None = None) -> dict:
 
 def other_lang_exp(rows: list[R.Row]) -> dict:
     return {**rows_exp(rows), "answer_contains": []}
-
-
-def count_exp(rows: list[R.Row]) -> dict:
-    if not rows:
-        raise ValueError("empty count")
-    return {"route": "table", "total": len(rows), "answer_contains": [str(len(rows))]}
 
 
 # ======================================================================= cases

@@ -61,6 +61,26 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import reference as R  # noqa: E402
+from expect import (  # noqa: E402
+    ENGLISH,
+    before,
+    between,
+    compare_exp,
+    count_exp,
+    distinct_countries,
+    distinct_exp,
+    distinct_partners,
+    formal,
+    narrowing,
+    no_agreement,
+    no_answer_exp,
+    only_other_form,
+    rows_exp,
+    since,
+    sup_exp,
+    year,
+    yes_exp,
+)
 
 OUT = HERE / "round5.jsonl"
 
@@ -69,22 +89,6 @@ GM = R.of_type(ROWS, "gmina")
 PW = R.of_type(ROWS, "powiat")
 TYPES = {"gmina": GM, "powiat": PW, None: ROWS}
 
-ENGLISH = {
-    "Niemcy": "Germany",
-    "Francja": "France",
-    "Ukraina": "Ukraine",
-    "Czechy": "Czech",
-    "Litwa": "Lithuania",
-    "Białoruś": "Belarus",
-    "Włochy": "Italy",
-    "Słowacja": "Slovakia",
-    "Węgry": "Hungary",
-    "USA": "USA",
-    "Rosja": "Russia",
-    "Szwecja": "Sweden",
-    "Dania": "Denmark",
-    "Holandia": "Netherlands",
-}
 
 CASES: list[dict] = []
 
@@ -113,87 +117,6 @@ def partner(place: str, unit_type: str | None = None, rows: list[R.Row] | None =
     return R.by_partner(TYPES[unit_type] if rows is None else rows, place)
 
 
-def _stable(fn, rows, *args):
-    """A year selection that must not depend on how multi-year cells are read."""
-    strict = fn(rows, *args)
-    loose = fn(rows, *args, loose=True)
-    if R.keys(strict) != R.keys(loose):
-        raise ValueError(f"fragile year selection {fn.__name__}{args}")
-    if not strict:
-        raise ValueError(f"empty year selection {fn.__name__}{args}")
-    if len(strict) == len(rows):
-        raise ValueError(f"year selection {fn.__name__}{args} keeps every row: not a test")
-    return strict
-
-
-def year(rows, y):
-    return _stable(R.in_year, rows, y)
-
-
-def between(rows, a, b):
-    return _stable(R.in_range, rows, a, b)
-
-
-def since(rows, y):
-    return _stable(R.since, rows, y)
-
-
-def before(rows, y):
-    return _stable(R.before, rows, y)
-
-
-def formal(rows):
-    picked = R.formal(rows)
-    if R.keys(picked) != R.keys([r for r in rows if r.agreement_year is not None]):
-        raise ValueError("fragile formal-agreement selection")
-    return picked
-
-
-def only_other_form(rows: list[R.Row]) -> list[R.Row]:
-    """Informal / only another form: other-form text (not b.d.) and no agreement year."""
-    out = [
-        r
-        for r in rows
-        if R.clean(r.other_form) and r.other_form.strip() != "b.d." and r.agreement_year is None
-    ]
-    if any(R.YEAR_RE.search(r.agreement) for r in out):
-        raise ValueError("fragile: an agreement cell holds a year that is not read as one")
-    return out
-
-
-def no_agreement(rows: list[R.Row]) -> list[R.Row]:
-    """Without a formal agreement: no agreement year (b.d. and empty rows included)."""
-    out = [r for r in rows if not r.formal]
-    if R.keys(out) != R.keys(r for r in rows if r.agreement_year is None):
-        raise ValueError("fragile formal-agreement reading")
-    return out
-
-
-def narrowing(picked: list[R.Row], whole: list[R.Row]) -> list[R.Row]:
-    """A filter that keeps some rows but not all of them (so a wrong answer can fail)."""
-    if not picked or len(picked) == len(whole):
-        raise ValueError(f"filter keeps {len(picked)} of {len(whole)} rows: not a test")
-    return picked
-
-
-def row_year(r: R.Row, *, loose: bool = False) -> int | None:
-    years = r.loose_years if loose else r.years
-    return min(years) if years else None
-
-
-def extreme(rows: list[R.Row], which: str) -> tuple[int, list[R.Row]]:
-    pick = min if which == "min" else max
-    out = []
-    for loose in (False, True):
-        dated = [r for r in rows if row_year(r, loose=loose) is not None]
-        best = pick(row_year(r, loose=loose) for r in dated)
-        out.append((best, R.keys(r for r in dated if row_year(r, loose=loose) == best)))
-    if out[0] != out[1]:
-        raise ValueError(f"fragile superlative {which}: {out}")
-    best = out[0][0]
-    return best, [r for r in rows if row_year(r) == best]
-
-
 def winner(groups: dict[str, int]) -> tuple[str, int]:
     ranked = sorted(groups.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
@@ -202,25 +125,6 @@ def winner(groups: dict[str, int]) -> tuple[str, int]:
 
 
 # ---------------------------------------------------------------- expectations
-
-
-def rows_exp(rows: list[R.Row]) -> dict:
-    if not rows:
-        raise ValueError("empty answer")
-    return {"route": "table", "rows": R.keys(rows)}
-
-
-def count_exp(rows: list[R.Row]) -> dict:
-    if not rows:
-        raise ValueError("empty count")
-    return {"route": "table", "total": len(rows), "answer_contains": [str(len(rows))]}
-
-
-def sup_exp(rows: list[R.Row], which: str) -> dict:
-    best, picked = extreme(rows, which)
-    if len(picked) == len(rows):
-        raise ValueError("every row is the extreme one: not a test")
-    return {"route": "table", "rows": R.keys(picked), "answer_contains": [str(best)]}
 
 
 def top_unit_exp(groups: dict[str, int]) -> dict:
@@ -236,16 +140,6 @@ def top_country_exp(groups: dict[str, int], lang: str) -> dict:
     return {"any_of": [exp, {**exp, "lead_contains": [ENGLISH[name], str(n)]}]}
 
 
-def compare_exp(groups: dict[str, int], lang: str = "pl", *, countries: bool = False) -> dict:
-    name, _ = winner(groups)
-    if min(groups.values()) == 0 or len(groups) < 2:
-        raise ValueError(f"a compared name has no rows: {groups}")
-    exp = {"route": "table", "groups": dict(sorted(groups.items())), "lead_contains": [name]}
-    if countries and lang != "pl":
-        return {"any_of": [exp, {**exp, "lead_contains": [ENGLISH[name]]}]}
-    return exp
-
-
 def units_compared(names: list[str], narrow=None) -> dict[str, int]:
     out = {}
     for name in names:
@@ -257,46 +151,12 @@ def units_compared(names: list[str], narrow=None) -> dict[str, int]:
     return out
 
 
-def distinct_exp(values: set) -> dict:
-    if not values:
-        raise ValueError("empty distinct count")
-    return {"route": "table", "total": len(values), "answer_contains": [str(len(values))]}
-
-
 def distinct_units(rows: list[R.Row], *, allow_equal: bool = False) -> dict:
     values = {r.unit for r in rows}
     if len(values) == len(rows) and not allow_equal:
         # still a distinct count, but a row count would pass too: prefer cases that differ
         raise ValueError("distinct units equal rows: not a test of distinctness")
     return distinct_exp(values)
-
-
-def distinct_countries(rows: list[R.Row]) -> dict:
-    values = {r.country for r in rows}
-    if values & {"Polska", "Europa"}:
-        raise ValueError("'countries' unclear: Polska or Europa among them")
-    if len(values) == len(rows):
-        raise ValueError("distinct countries equal rows: not a test of distinctness")
-    return distinct_exp(values)
-
-
-def distinct_partners(rows: list[R.Row]) -> dict:
-    raw = {R.clean(r.partner) for r in rows}
-    if len(raw) != len({R.fold(p) for p in raw}):
-        raise ValueError("distinct partners depend on spelling")
-    return distinct_exp(raw)
-
-
-def yes_exp(rows: list[R.Row], lang: str) -> dict:
-    if not rows:
-        raise ValueError("a Yes needs evidence rows")
-    return {"answer_starts_with": ["Tak" if lang == "pl" else "Yes"], "rows_include": R.keys(rows)}
-
-
-def no_answer_exp(rows: list[R.Row], lang: str) -> dict:
-    if rows:
-        raise ValueError(f"expected no rows, got {R.keys(rows)}")
-    return {"answer_starts_with": ["Nie" if lang == "pl" else "No"]}
 
 
 UNIT_NAMES = {R.fold(r.unit) for r in ROWS}
