@@ -99,6 +99,12 @@ def read_grouping(signals: Signals) -> str | None:
     return None
 
 
+def asks_which_country(signals: Signals) -> bool:
+    """'which country', 'z którym z tych krajów': a question word shortly before a country word."""
+    asked = [a for a, _b in signals.cues.get("question_word", [])]
+    return any(0 < c - q <= 3 for q in asked for c, _d in signals.cues.get("group_country", []))
+
+
 def asks_comparison(signals: Signals) -> bool:
     """'X or Y: who has more?', 'więcej … niż …', 'compare X and Y', 'X vs Y'."""
     if signals.has("compare_items") and (signals.has("more") or signals.has("compare")):
@@ -113,6 +119,10 @@ def asks_comparison(signals: Signals) -> bool:
 def apply_shape(intent: Intent, signals: Signals, group_by_country: bool) -> None:
     """Set measure, extreme, order and breakdown on a plan whose filters are read."""
     intent.measure = read_measure(signals)  # type: ignore[assignment]
+    if intent.measure == "units" and len(intent.units) == 1:
+        # "how many different German towns is Szczecin partnered with": one unit's towns are
+        # its partners
+        intent.measure = "partners"
     if intent.measure != "partnerships" and intent.shape in (
         "group_country",
         "group_unit",

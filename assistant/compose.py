@@ -102,6 +102,8 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
     if intent.exclude_countries and "country" not in skip:
         names = [english_country(c) if lang == "en" else c for c in intent.exclude_countries]
         parts.append(ph["filters_except_country"].format(country=", ".join(names)))
+    if intent.exclude_units and "unit" not in skip:
+        parts.append(ph["filters_except_unit"].format(units=", ".join(intent.exclude_units)))
     if intent.units_without_countries:
         names = [english_country(c) if lang == "en" else c for c in intent.units_without_countries]
         parts.append(ph["filters_units_without"].format(country=", ".join(names)))

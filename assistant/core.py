@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from assistant import compare, documents, index, llm, survey
+from assistant import clauses, compare, documents, index, llm, several, survey
 from assistant.compose import Draft, p, plural
 from assistant.config import Settings, get_settings
 from assistant.conversation import ConversationStore, open_store
@@ -314,6 +314,13 @@ def answer_turn(assistant: Assistant, message: str, conversation_id: str | None 
     else:
         conversation_id = store.new()
         previous = None
+    several = _several(text, rt, previous)
+    if several is not None:
+        result, state = several
+        result.conversation_id = conversation_id
+        stored_state = TurnState.model_validate(state).compact()
+        store.append(conversation_id, text, result.language, stored_state, _stored(result))
+        return result
     understood = understand(text, previous, rt.units, rt.gazetteer)
     result, state = respond(understood, rt, previous, text)
     result = _with_coverage(understood, result)
@@ -326,6 +333,62 @@ def answer_turn(assistant: Assistant, message: str, conversation_id: str | None 
     stored_state = TurnState.model_validate(state).compact()
     store.append(conversation_id, text, result.language, stored_state, _stored(result))
     return result
+
+
+def _several(text: str, rt: Runtime, previous: TurnState | None) -> tuple[Answer, dict] | None:
+    """A message of several questions: each answered in turn, a later one read as a follow-up
+    of the one before ('…we Francji, a które w Niemczech?'); a part about another subject is
+    said not to be answered. None when the message is one question, or when its first part is
+    no question alone ('Kto i kiedy…'): then the message is read whole."""
+    parts = clauses.split(text)
+    if len(parts) < 2:
+        return None
+    whole = understand(text, previous, rt.units, rt.gazetteer)
+    if whole.route in ("documents", "both"):
+        return None  # the pages' answer is composed for the whole message
+    answers: list[Answer] = []
+    states: list[dict] = []
+    unanswered: list[str] = []
+    replaced = 0
+    context = previous
+    for part in parts:
+        u = understand(part, context, rt.units, rt.gazetteer)
+        if u.reason == "hostile" or (
+            not answers and u.route == "out_of_scope" and u.reason != "other_topic"
+        ):
+            return None
+        if u.route == "out_of_scope" and u.reason in ("other_topic", "nothing"):
+            unanswered.append(part.strip(" ,.;:!?"))
+            continue
+        result, state = respond(u, rt, context, part)
+        if states and _same_rows(state, states[-1]):
+            # '… and when were they signed?': the same rows again (in another order) replace
+            # the answer before instead of repeating it
+            answers.pop(), states.pop()
+            replaced += 1
+        answers.append(_with_coverage(u, result))
+        states.append(state)
+        context = TurnState.model_validate(state)
+    if not answers or len(answers) + len(unanswered) + replaced < 2:
+        return None
+    shown = max((i for i, a in enumerate(answers) if a.data is not None), default=len(answers) - 1)
+    result = several.merged(answers, shown)
+    if unanswered:
+        lang = result.language
+        quoted = ", ".join(f"“{x}”" if lang == "en" else f"„{x}”" for x in unanswered)
+        result.answer = p(lang, "not_applied_content").format(phrases=quoted) + "\n" + result.answer
+        result.not_applied = [*unanswered, *result.not_applied]
+    return result, states[shown]
+
+
+def _same_rows(state: dict, before: dict) -> bool:
+    """Two parts' plans that differ at most in the order of the same rows."""
+    if state["route"] != before["route"] or not state.get("intent") or not before.get("intent"):
+        return state["route"] == before["route"] and state.get("intent") == before.get("intent")
+    ignored = {"order", "show_all", "not_applied"}
+    return {k: v for k, v in state["intent"].items() if k not in ignored} == {
+        k: v for k, v in before["intent"].items() if k not in ignored
+    }
 
 
 def _with_coverage(u: Understanding, result: Answer) -> Answer:

@@ -41,7 +41,8 @@ class Leftover:
 @lru_cache(maxsize=1)
 def _known() -> frozenset[str]:
     known = set(stop_words())
-    for phrases in load("cues")["cues"].values():
+    cues = load("cues")
+    for phrases in [*cues["cues"].values(), *cues["exclusion"].values()]:
         known.update(w for p in phrases for w in fold(p).replace("~", "").split())
     data = load("coverage")
     for words in data["function_words"].values():
@@ -118,12 +119,25 @@ def leftover(
             # "partners of atlantis"): a place the data does not know
             unit_slot = i > 0 and fold(tokens[i - 1].text) in _UNIT_SLOT
             found.append(Leftover(token.text, "unknown_name", i, unit_slot))
+        elif _place_name(token):
+            # "does radzymin have any twin towns": Morfeusz knows it only as a place's name
+            unit_slot = i > 0 and fold(tokens[i - 1].text) in _UNIT_SLOT
+            found.append(Leftover(token.text, "unknown_name", i, unit_slot))
         elif i > 0 and fold(tokens[i - 1].text) in _UNIT_SLOT and _names_a_unit(token):
             # "partnerstwa powiatu zgorzeleckiego": a unit the survey does not hold
             found.append(Leftover(token.text, "unknown_name", i, True))
         elif len(token.text) > 2:
             found.append(Leftover(token.text, "content", i))
     return _joined(found, tokens)
+
+
+def _place_name(token) -> bool:
+    """A word whose every Polish reading is a geographic name ('radzymin', 'Pcimia')."""
+    analyses = polish_analyses(token.text)
+    return bool(analyses) and all(
+        "nazwa_geograficzna" in qualifiers and lemma[:1].isupper()
+        for lemma, _tag, qualifiers in analyses
+    )
 
 
 _POWIAT_ADJECTIVE = ("ski", "cki", "dzki", "skiego", "ckiego", "dzkiego", "skim", "ckim", "dzkim")

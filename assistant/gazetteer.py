@@ -246,13 +246,21 @@ def inflect(name: str, *, polish: bool) -> set[str]:
         for piece, tier, by_case in pieces:
             usable = tier in (1, 2) or (tier == 3 and (polish or strong))
             parts.append(by_case if usable and by_case else piece)
-        token_maps.append(
-            _combine(parts, "-") if any(isinstance(p, dict) for p in parts) else token
-        )
+        combined = _combine(parts, "-") if any(isinstance(p, dict) for p in parts) else token
+        if polish and len(parts) > 1 and isinstance(parts[-1], dict) and isinstance(combined, dict):
+            # "Bielsko-Białej" beside "Bielska-Białej": as said, only the last part declined
+            for case, forms in _combine([*_pieces_as_written(pieces), parts[-1]], "-").items():
+                combined.setdefault(case, set()).update(forms)
+        token_maps.append(combined)
     forms = {" ".join(tokens)}
     for case_forms in _combine(token_maps, " ").values():
         forms |= case_forms
     return forms
+
+
+def _pieces_as_written(pieces) -> list[str]:
+    """All but the last piece of a hyphenated word, as written."""
+    return [piece for piece, _tier, _by_case in pieces[:-1]]
 
 
 def _adjective_forms(lemma: str) -> set[str]:

@@ -102,6 +102,7 @@ class Intent(BaseModel):
     similar_population: int | None = None
     place_words: list[str] = []  # the question's own distance and size phrases
     exclude_countries: list[str] = []  # "Kraków's partners except the German ones"
+    exclude_units: list[str] = []  # "powiaty współpracujące z Czechami, poza powiatem głubczyckim"
     # "Which towns have no partners in Germany / no foreign partners?": units without any row
     # there (the list is of those units' partnerships).
     units_without_countries: list[str] = []
@@ -123,7 +124,8 @@ class Intent(BaseModel):
         return bool(
             self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign
             or self.form_text or self.topics or self.compare_units or self.compare_countries
-            or self.regions or self.exclude_countries or self.units_without_countries
+            or self.regions or self.exclude_countries or self.exclude_units
+            or self.units_without_countries
             or self.units_without_foreign or self.min_partnerships is not None
             or self.max_partnerships is not None or self.within_km is not None or self.population_over is not None
             or self.population_under is not None or self.similar_to is not None
@@ -134,9 +136,10 @@ class Intent(BaseModel):
 
 # Filters a follow-up may add to the plan before it or put in place of the same filter there
 # ("a w 2005?", "only the formal ones", "tylko te powyżej 20 tysięcy mieszkańców", "except
-# Germany"). Each group goes together; the first field says whether the group is set.
+# Germany", "a od kiedy ze Stuttgartem?"). Each group goes together; the first field says whether the group is set.
 REFINEMENTS: tuple[tuple[str, ...], ...] = (
     ("countries",),
+    ("partners", "partner_query"),
     ("form",),
     ("form_text",),
     ("order",),
@@ -146,6 +149,7 @@ REFINEMENTS: tuple[tuple[str, ...], ...] = (
     ("population_under", "population_of"),
     ("within_km", "centre", "centre_lat", "centre_lon"),
     ("exclude_countries",),
+    ("exclude_units",),
     ("min_partnerships",),
     ("max_partnerships",),
     ("units_without_countries",),
@@ -249,7 +253,7 @@ def _typo_fix(folded: str) -> str | None:
 
 def _typo_of_cue_word(folded: str, keys: set[str]) -> set[str]:
     """A word one edit away from a cue word counts as it, when it is no word of its own."""
-    if len(folded) < 5 or any(k in _all_cue_words() for k in keys):
+    if len(folded) < 5 or any(k in _words_of_their_own() for k in keys):
         return set()
     if lemmas(folded) != (folded,):
         return set()  # Morfeusz knows it: an ordinary word, not a typo
@@ -260,8 +264,14 @@ def _typo_of_cue_word(folded: str, keys: set[str]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _all_cue_words() -> frozenset[str]:
-    return frozenset(w for phrases in _cue_phrases().values() for p in phrases for w in p)
+def _words_of_their_own() -> frozenset[str]:
+    """Cue words and the negation words of lang/cues.toml [exclusion] ('leaving' is no typo of
+    'leading')."""
+    cue_words = {w for phrases in _cue_phrases().values() for p in phrases for w in p}
+    exclusion = {
+        fold(w) for ws in load("cues")["exclusion"].values() for p in ws for w in p.split()
+    }
+    return frozenset(cue_words | exclusion)
 
 
 @lru_cache(maxsize=1)

@@ -198,9 +198,32 @@ def _unknown_partner_is_a_no(asked: Asked) -> None:
 def follows_a_single_partnership(asked: Asked) -> Understanding | None:
     """'When did it start?', 'Od kiedy?' after an answer of one partnership: that row."""
     previous = asked.previous
-    if previous and previous.intent and _about_the_one(asked.signals, previous):
+    names_another = asked.intent.partners or asked.intent.units  # "a od kiedy ze Stuttgartem?"
+    if (
+        previous
+        and previous.intent
+        and _about_the_one(asked.signals, previous)
+        and not names_another
+    ):
         return _merge_followup(asked.intent, asked.signals, previous, asked.language, asked.matches)
     return None
+
+
+def asks_when_of_the_list(asked: Asked) -> Understanding | None:
+    """'When were they signed?' after a list of partnerships: the years are in that list's rows,
+    so it comes again, oldest first (not the pages' dates)."""
+    previous, signals = asked.previous, asked.signals
+    if not (previous and previous.intent and previous.route == "table"):
+        return None
+    if previous.intent.shape != "list" or not signals.has("since_when") or asked.matches:
+        return None
+    if len(signals.tokens) > 6:
+        return None
+    intent = previous.intent.model_copy(deep=True)
+    intent.order, intent.not_applied = "year_asc", []
+    understood = asked.to("table", intent=intent)
+    understood.followup = True
+    return understood
 
 
 def names_only_unknown_places(asked: Asked) -> Understanding | None:
@@ -277,6 +300,7 @@ def asks_about_another_topic(asked: Asked) -> Understanding | None:
 
 ROUTES = [
     ("follows_a_single_partnership", follows_a_single_partnership),
+    ("asks_when_of_the_list", asks_when_of_the_list),
     ("asks_about_pages", asks_about_pages),
     ("names_only_unknown_places", names_only_unknown_places),
     ("refines_the_previous_answer", refines_the_previous_answer),
@@ -557,6 +581,10 @@ def _intent_from(
             & set(intent.countries)
         )
     _exclusions(intent, text, matches)
+    if intent.exclude_units and not intent.units and not intent.unit_type:
+        intent.unit_type = _unit_type(
+            signals, None
+        )  # "gminas in Belarus, excluding Biała Podlaska"
     _partnership_bounds(intent, text)
     _partner_intersection(intent, text, signals, partner_matches, placed_spans)
     if len(intent.countries) >= 2 and not intent.compare_units:
@@ -603,7 +631,9 @@ def _intent_from(
         ):
             intent.measure = "countries"  # "who has partners in more countries, X or Y?"
     elif intent.shape != "rank":
-        asks_countries = signals.has("group_country") and not intent.countries
+        asks_countries = signals.has("group_country") and (
+            not intent.countries or len(intent.countries) >= 2 and asks.asks_which_country(signals)
+        )  # "Of Hungary, Lithuania and Italy, which country has the fewest…": one of those
         asks.apply_shape(intent, signals, group_by_country=asks_countries)
         if units.classifier is not None and not any(signals.has(c) for c in _SHAPE_CUES):
             by_example = _shape_by_example(intent, text, matches, units)
@@ -870,53 +900,76 @@ _PLACE_PATTERNS = {
 }
 
 
-_EXCEPT = {"except", "excluding", "exclude", "apart", "besides", "outside", "not", "poza",
-           "oprocz", "procz", "wyjatkiem", "wylaczeniem", "nie", "ausser", "ohne"}  # fmt: skip
+def _exclusion_words() -> dict[str, frozenset[str]]:
+    words = load("cues")["exclusion"]
+    return {key: frozenset(fold(w) for w in words[key]) for key in ("except", "without", "between")}
 
 
-_WITHOUT = {"no", "without", "bez", "nie", "none", "zadnych", "zadnego", "ohne", "keine"}
-# Words that may stand between a negation and the partner word ("nie mają żadnych partnerów").
-_BETWEEN_NEGATION = {"any", "zadnych", "zadnego", "maja", "ma", "have", "has", "got", "posiadaja",
-                     "posiada", "foreign", "zagranicznych"}  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _exclusions(intent: Intent, text: str, matches: list[Match]) -> None:
-    """'Kraków's partners except the German ones', 'partnerzy Krakowa poza Niemcami': a country
-    to leave out, never one to filter by. 'Which towns have no partners in Germany?', 'no
-    foreign partners', 'gminy bez partnerów zagranicznych': the units without any such row."""
-    folded = [fold(w) for w in re.findall(r"[^\W\d_]+", text)]
+    """What a negation leaves out, for every country and unit in its scope.
+
+    - 'Kraków's partners except the German ones', 'partnerzy Poznania bez Niemiec i Francji',
+      'leave out China, Japan and Vietnam': countries whose rows are left out (a named unit's
+      list, or an 'except' word);
+    - 'Which towns have no partners in Germany?', 'gminy mające partnerów na Łotwie, które nie
+      mają żadnego partnera w Niemczech', 'no German partner': the units without such a row;
+    - 'powiaty współpracujące z Czechami, poza powiatem głubczyckim': a unit left out.
+
+    A negation reaches a name over the words between them that only say what kind of row
+    ('any', 'partners', 'in', 'mają') and over a list ('bez Niemiec i Francji')."""
+    words = _exclusion_words()
+    folded = fold(text)
     if intent.foreign and any(
-        w in _WITHOUT
-        and any(x.startswith(("foreign", "zagranic", "abroad")) for x in folded[i : i + 4])
-        for i, w in enumerate(folded)
+        w.group() in words["without"]
+        and re.match(r"\W*(?:\w+\W+){0,2}(?:foreign|zagranic|abroad)", folded[w.end() :])
+        for w in _WORD.finditer(folded)
     ):
         intent.foreign, intent.units_without_foreign = False, True
-    for m in matches:
-        if m.kind != "country" or m.key not in intent.countries or intent.units:
+    negated: dict[tuple[int, int], str] = {}  # name span -> the negation word reaching it
+    named = sorted((m for m in matches if m.kind in ("country", "unit")), key=lambda m: m.span)
+    for m in named:
+        word = _negation_before(folded, m.span[0], negated, words)
+        if word:
+            negated[m.span] = word
+    for m in named:
+        word = negated.get(m.span)
+        if not word:
             continue
-        before = [fold(w) for w in re.findall(r"[^\W\d_]+", text[: m.span[0]])[-4:]]
-        partner_at = [
-            k for k, w in enumerate(before) if w.startswith(("partner", "twin", "sister"))
-        ]
-        # "have no partners in Germany", "bez partnerów w Niemczech": the negation right before
-        # the partner word ("Tylko gminy, bez powiatów – partnerzy w Turcji" is no such thing)
-        at = partner_at[0] if partner_at else 0
-        said, k = "", at - 1
-        while k >= 0 and at - k <= 3:
-            said = before[k]
-            if said not in _BETWEEN_NEGATION:
-                break  # "no partners", "nie mają partnerów", "bez żadnych partnerów"
-            k -= 1
-        if partner_at and said in _WITHOUT:
+        if m.kind == "unit" and word in words["except"] and m.key in intent.units:
+            intent.units = [u for u in intent.units if u != m.key]
+            intent.exclude_units = sorted({*intent.exclude_units, m.key})
+            if not intent.units:
+                intent.unit_query = None
+        elif m.kind == "country" and m.key in intent.countries:
             intent.countries = [c for c in intent.countries if c != m.key]
-            intent.units_without_countries = sorted({*intent.units_without_countries, m.key})
-    for m in matches:
-        if m.kind != "country" or m.key not in intent.countries:
-            continue
-        before = {fold(w) for w in re.findall(r"[^\W\d_]+", text[: m.span[0]])[-3:]}
-        if before & _EXCEPT and not before & {"only", "tylko"}:
-            intent.countries = [c for c in intent.countries if c != m.key]
-            intent.exclude_countries = sorted({*intent.exclude_countries, m.key})
+            if intent.units or word in words["except"]:
+                intent.exclude_countries = sorted({*intent.exclude_countries, m.key})
+            else:
+                intent.units_without_countries = sorted({*intent.units_without_countries, m.key})
+
+
+def _negation_before(
+    folded: str, position: int, negated: dict[tuple[int, int], str], words: dict
+) -> str | None:
+    """The negation word that reaches a name at `position`: the nearest word before it that
+    says something, walking back over kind-of-row words and list joiners; a name already
+    negated passes its negation on ('bez Niemiec i Francji')."""
+    before = list(_WORD.finditer(folded[:position]))[-7:]
+    for w in reversed(before):
+        inside = next(
+            (word for span, word in negated.items() if span[0] <= w.start() < span[1]), None
+        )
+        if inside:
+            return inside
+        word = w.group()
+        if word in words["except"] or word in words["without"]:
+            return word
+        if word not in words["between"] and not word.startswith(("partner", "twin", "sister")):
+            return None
+    return None
 
 
 _BOUND = re.compile(
@@ -1140,6 +1193,9 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
             ("'s", "’s")
         )
         marked_partner = before in _PARTNER_PREPOSITIONS and not possessive
+        same = unit is not None and "unit" in kinds and kinds["unit"].key == unit.key
+        if same and not marked_partner:
+            continue  # the unit named again, by another name: "Wrocław (Breslau)"
         if "unit" in kinds and unit is None and not (marked_partner and "partner" in kinds):
             unit = kinds["unit"]
         elif "partner" in kinds:
@@ -1259,7 +1315,9 @@ def _is_followup(
     if not previous or not previous.intent:
         return False
     if intent.units or intent.partners:
-        return _switches_unit(intent, signals, previous)
+        return _switches_unit(intent, signals, previous) or _switches_partner(
+            intent, signals, previous
+        )
     if _about_the_one(signals, previous):
         return True
     refines = (
@@ -1288,6 +1346,15 @@ def _switches_unit(intent: Intent, signals: Signals, previous: TurnState) -> boo
     return all(fold(t.text) in _SWITCH_WORDS for t in rest) and bool(rest)
 
 
+def _switches_partner(intent: Intent, signals: Signals, previous: TurnState) -> bool:
+    """'a od kiedy ze Stuttgartem?', 'and with Lyon?' after a question about one unit: the
+    same question for another partner of it (a short message opening with a joining word)."""
+    if intent.units or not intent.partners or not previous.intent or not previous.intent.units:
+        return False
+    tokens = signals.tokens
+    return len(tokens) <= 6 and fold(tokens[0].text) in _SWITCH_WORDS
+
+
 def _about_the_one(signals: Signals, previous: TurnState) -> bool:
     """'When did it start?', 'Od kiedy?' right after an answer of a single partnership."""
     items = previous.items
@@ -1299,7 +1366,7 @@ def _merge_followup(
     intent: Intent, signals: Signals, previous: TurnState, language: str, matches
 ) -> Understanding:
     base = previous.intent.model_copy(deep=True)
-    if _about_the_one(signals, previous):
+    if _about_the_one(signals, previous) and not (intent.partners or intent.units):
         return Understanding(
             language, "table", base, followup=True, signals=signals, matches=matches, pick=1
         )
@@ -1329,6 +1396,9 @@ def _merge_followup(
             intent.year_from,
             intent.year_to,
         )
+    turned = _turned_bound(intent, signals, base)
+    if turned:
+        merged.year, (merged.year_from, merged.year_to) = None, turned
     if intent.unit_type and not merged.units:
         merged.unit_type = intent.unit_type
     elif intent.unit_type and len(signals.tokens) <= 4:
@@ -1346,6 +1416,25 @@ def _merge_followup(
         merged.limit = intent.limit
     merged.show_all = signals.has("show_all")
     return Understanding(language, "table", merged, followup=True, signals=signals, matches=matches)
+
+
+def _turned_bound(intent: Intent, signals: Signals, base: Intent) -> tuple | None:
+    """'… before 2000, and how many after?': a bound word with no year of its own takes the
+    year the plan before it named ('before 2000' is to 1999, so 'after' is from 2001; 'since
+    2005' is from 2005, so 'before' is to 2004); (year_from, year_to), or None."""
+    if (intent.year, intent.year_from, intent.year_to) != (None, None, None):
+        return None
+    cue_words = {
+        fold(signals.tokens[i].text) for s, e in signals.cues.get("before", []) for i in range(s, e)
+    }
+    before = bool(cue_words - {"do"})  # "do" is also English ("and which do …")
+    if signals.has("after") and base.year_from is None:
+        named = base.year if base.year is not None else base.year_to and base.year_to + 1
+        return (named + 1, None) if named else None
+    if before and base.year_to is None:
+        named = base.year if base.year is not None else base.year_from
+        return (None, named - 1) if named else None
+    return None
 
 
 def _picked(signals: Signals) -> int | None:

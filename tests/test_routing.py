@@ -19,6 +19,7 @@ A_LIST = TurnState(language="en", route="table", intent=Intent(units=["Kraków"]
 # rule -> (question, previous turn, expected route, expected reason or None)
 EXAMPLES = {
     "follows_a_single_partnership": ("Od kiedy?", ONE_PAIR, "table", None),
+    "asks_when_of_the_list": ("When were they signed?", A_LIST, "table", None),
     "asks_about_pages": ("Do jakich stowarzyszeń międzynarodowych należy Białystok?", None,
                          "documents", None),
     "names_only_unknown_places": ("partners of Atlantis", None, "out_of_scope", "unknown_place"),
@@ -57,6 +58,14 @@ def test_a_single_partnership_follow_up_goes_to_that_row_not_to_the_pages(assist
     rt = assistant.runtime
     u = understand("When did it start?", ONE_PAIR, rt.units, rt.gazetteer)
     assert u.route == "table" and u.pick == 1
+
+
+def test_when_after_a_list_is_that_list_oldest_first(assistant):
+    rt = assistant.runtime
+    u = understand("a kiedy je podpisano?", A_LIST, rt.units, rt.gazetteer)
+    assert u.route == "table" and u.intent.units == ["Kraków"] and u.intent.order == "year_asc"
+    fresh = understand("When did Kraków sign with Nuremberg?", A_LIST, rt.units, rt.gazetteer)
+    assert fresh.intent.order is None  # a new question with names of its own is no such follow-up
 
 
 def test_turn_state_round_trips_as_json_and_reads_old_list_items():

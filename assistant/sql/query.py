@@ -145,6 +145,9 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
         clauses.append(
             "unit_label NOT IN (SELECT unit_label FROM partnerships WHERE country <> 'Polska')"
         )
+    if intent.exclude_units and "unit" not in skip:
+        clauses.append(f"unit_label NOT IN ({', '.join('?' * len(intent.exclude_units))})")
+        params += intent.exclude_units
     if intent.exclude_countries and "country" not in skip:
         clauses.append(f"country NOT IN ({', '.join('?' * len(intent.exclude_countries))})")
         params += intent.exclude_countries
@@ -387,6 +390,7 @@ def counts_table(intent: Intent, by: str) -> str | None:
     by_country = bool(intent.countries or intent.exclude_countries or intent.foreign)
     by_unit = bool(
         intent.units
+        or intent.exclude_units
         or intent.regions
         or intent.within_km is not None
         or intent.population_over is not None

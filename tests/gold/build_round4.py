@@ -56,10 +56,8 @@ Meaning rules of this round (on top of README "What the table questions mean"):
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -73,7 +71,9 @@ from expect import (  # noqa: E402
     distinct_exp,
     distinct_partners,
     no_answer_exp,
+    numbered,
     row_year,
+    write_round,
     yes_exp,
 )
 
@@ -1133,47 +1133,17 @@ BUILDERS = (
 )
 
 
-def asked_elsewhere() -> set[str]:
-    """The questions (turns joined) of every other gold file here."""
-    asked = set()
-    for path in sorted(HERE.glob("*.jsonl")):
-        if path != OUT:
-            for obj in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-                asked.add(" || ".join(obj.get("turns") or [obj.get("question", "")]))
-    return asked
-
-
 def build() -> list[dict]:
     """Every case with its id `r4-<lang>-NNN`; refuses a question asked twice or elsewhere."""
     CASES.clear()
     for make in BUILDERS:
         make()
-    per_lang: Counter = Counter()
-    cases = []
-    for case in CASES:
-        per_lang[case["lang"]] += 1
-        number = per_lang[case["lang"]]
-        cases.append({"id": f"r4-{case['lang']}-{number:03d}", **case})
-    asked = [" || ".join(case["turns"]) for case in cases]
-    twice = sorted(q for q, n in Counter(asked).items() if n > 1)
-    elsewhere = sorted(set(asked) & asked_elsewhere())
-    if twice or elsewhere:
-        raise ValueError(f"questions asked twice {twice} or in another gold file {elsewhere}")
-    return cases
+    return numbered(CASES, "r4", OUT)
 
 
 def main() -> None:
     cases = build()
-    OUT.write_text(
-        "".join(json.dumps(case, ensure_ascii=False) + "\n" for case in cases), encoding="utf-8"
-    )
-    table = Counter((case["category"], case["lang"]) for case in cases)
-    print(f"{len(cases)} cases -> {OUT.relative_to(R.PROJECT)}")
-    for category in dict.fromkeys(case["category"] for case in cases):
-        pl, en = table[category, "pl"], table[category, "en"]
-        print(f"  {category:16} pl {pl:3}  en {en:3}  all {pl + en:3}")
-    langs = Counter(case["lang"] for case in cases)
-    print(f"  {'(all)':16} pl {langs['pl']:3}  en {langs['en']:3}  all {len(cases):3}")
+    write_round(cases, OUT, width=16)
 
 
 if __name__ == "__main__":

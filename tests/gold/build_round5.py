@@ -52,9 +52,7 @@ Meaning rules of this round (on top of README "What the table questions mean"):
 
 from __future__ import annotations
 
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -74,10 +72,12 @@ from expect import (  # noqa: E402
     narrowing,
     no_agreement,
     no_answer_exp,
+    numbered,
     only_other_form,
     rows_exp,
     since,
     sup_exp,
+    write_round,
     year,
     yes_exp,
 )
@@ -852,44 +852,16 @@ BUILDERS = (
 )
 
 
-def asked_elsewhere() -> set[str]:
-    asked = set()
-    for path in sorted(HERE.glob("*.jsonl")):
-        if path != OUT:
-            for obj in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-                asked.add(" || ".join(obj.get("turns") or [obj.get("question", "")]))
-    return asked
-
-
 def build() -> list[dict]:
     CASES.clear()
     for make in BUILDERS:
         make()
-    per_lang: Counter = Counter()
-    cases = []
-    for case in CASES:
-        per_lang[case["lang"]] += 1
-        cases.append({"id": f"r5-{case['lang']}-{per_lang[case['lang']]:03d}", **case})
-    asked = [" || ".join(case["turns"]) for case in cases]
-    twice = sorted(q for q, n in Counter(asked).items() if n > 1)
-    elsewhere = sorted(set(asked) & asked_elsewhere())
-    if twice or elsewhere:
-        raise ValueError(f"questions asked twice {twice} or in another gold file {elsewhere}")
-    return cases
+    return numbered(CASES, "r5", OUT)
 
 
 def main() -> None:
     cases = build()
-    OUT.write_text(
-        "".join(json.dumps(case, ensure_ascii=False) + "\n" for case in cases), encoding="utf-8"
-    )
-    table = Counter((case["category"], case["lang"]) for case in cases)
-    print(f"{len(cases)} cases -> {OUT.relative_to(R.PROJECT)}")
-    for category in dict.fromkeys(case["category"] for case in cases):
-        pl, en = table[category, "pl"], table[category, "en"]
-        print(f"  {category:24} pl {pl:3}  en {en:3}  all {pl + en:3}")
-    langs = Counter(case["lang"] for case in cases)
-    print(f"  {'(all)':24} pl {langs['pl']:3}  en {langs['en']:3}  all {len(cases):3}")
+    write_round(cases, OUT)
 
 
 if __name__ == "__main__":

@@ -55,7 +55,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -64,21 +63,23 @@ sys.path.insert(0, str(HERE))
 import reference as R  # noqa: E402
 from expect import (  # noqa: E402
     ENGLISH,
-    _stable,
     between,
     compare_exp,
     count_exp,
     distinct_countries,
-    distinct_exp,
     distinct_partners,
+    distinct_units,
     formal,
     narrowing,
     no_agreement,
     no_answer_exp,
+    numbered,
     ranked,
     rows_exp,
     since,
     sup_exp,
+    unsupported_exp,
+    write_round,
     year,
     yes_exp,
 )
@@ -124,10 +125,6 @@ def partner(place: str, unit_type: str | None = None, rows: list[R.Row] | None =
     return R.by_partner(TYPES[unit_type] if rows is None else rows, place)
 
 
-def after(rows, y):
-    return _stable(R.after, rows, y)
-
-
 def formal_years(rows, test):
     """Formal agreements whose year passes `test`, read both ways: README (either
     cell) and agreement cell only; refused when the readings differ."""
@@ -171,34 +168,9 @@ def units_compared(names: list[str], narrow=None) -> dict[str, int]:
     return out
 
 
-def distinct_units(rows: list[R.Row], *, allow_equal: bool = False) -> dict:
-    values = {r.unit for r in rows}
-    if len(values) == len(rows) and not allow_equal:
-        raise ValueError("distinct units equal rows: not a test of distinctness")
-    return distinct_exp(values)
-
-
 ALL_TEXT = " | ".join(
     R.fold(x) for r in ROWS for x in (r.unit_written, r.country, r.partner, r.other_form)
 )
-
-
-def unsupported_exp(stem: str, real: list[R.Row], question: str) -> dict:
-    """The constraint is reported; rows, if any, come from the real filters only."""
-    if R.fold(stem) not in R.fold(question):
-        raise ValueError(f"{stem!r} is not in the question {question!r}")
-    text = " | ".join(R.fold(r.other_form) + " " + R.fold(r.partner) for r in real)
-    if R.fold(stem) in text:
-        raise ValueError(f"{stem!r} occurs in the rows asked about: constraint may apply")
-    if not real:
-        raise ValueError("the real filters select no rows")
-    keys = R.keys(real)
-    return {
-        "any_of": [
-            {"not_applied": [stem], "rows_within": keys},
-            {"not_applied": [stem], "no_data": True},
-        ]
-    }
 
 
 # ======================================================================= cases
@@ -944,46 +916,18 @@ def check_named() -> None:
         raise ValueError(f"names asked in rounds 4/5: {clash}")
 
 
-def asked_elsewhere() -> set[str]:
-    asked = set()
-    for path in sorted(HERE.glob("*.jsonl")):
-        if path != OUT:
-            for obj in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-                asked.add(" || ".join(obj.get("turns") or [obj.get("question", "")]))
-    return asked
-
-
 def build() -> list[dict]:
     CASES.clear()
     NAMED.clear()
     for make in BUILDERS:
         make()
     check_named()
-    per_lang: Counter = Counter()
-    cases = []
-    for case in CASES:
-        per_lang[case["lang"]] += 1
-        cases.append({"id": f"r6-{case['lang']}-{per_lang[case['lang']]:03d}", **case})
-    asked = [" || ".join(case["turns"]) for case in cases]
-    twice = sorted(q for q, n in Counter(asked).items() if n > 1)
-    elsewhere = sorted(set(asked) & asked_elsewhere())
-    if twice or elsewhere:
-        raise ValueError(f"questions asked twice {twice} or in another gold file {elsewhere}")
-    return cases
+    return numbered(CASES, "r6", OUT)
 
 
 def main() -> None:
     cases = build()
-    OUT.write_text(
-        "".join(json.dumps(case, ensure_ascii=False) + "\n" for case in cases), encoding="utf-8"
-    )
-    table = Counter((case["category"], case["lang"]) for case in cases)
-    print(f"{len(cases)} cases -> {OUT.relative_to(R.PROJECT)}")
-    for category in dict.fromkeys(case["category"] for case in cases):
-        pl, en = table[category, "pl"], table[category, "en"]
-        print(f"  {category:24} pl {pl:3}  en {en:3}  all {pl + en:3}")
-    langs = Counter(case["lang"] for case in cases)
-    print(f"  {'(all)':24} pl {langs['pl']:3}  en {langs['en']:3}  all {len(cases):3}")
+    write_round(cases, OUT)
 
 
 if __name__ == "__main__":

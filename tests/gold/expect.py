@@ -1,8 +1,12 @@
-"""Expectation helpers the gold builders of rounds 5 and 6 share: selections whose
-meaning does not depend on how a cell is read, and the `expect` objects of each kind
-(computed from `reference.py`, never from the package)."""
+"""Expectation helpers the gold builders of rounds 4-7 share: selections whose
+meaning does not depend on how a cell is read, the `expect` objects of each kind
+(computed from `reference.py`, never from the package), and the writing of a round's file."""
 
 from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
 
 import reference as R
 
@@ -188,3 +192,75 @@ def no_answer_exp(rows: list[R.Row], lang: str) -> dict:
     if rows:
         raise ValueError(f"expected no rows, got {R.keys(rows)}")
     return {"answer_starts_with": ["Nie" if lang == "pl" else "No"]}
+
+
+def after(rows, y):
+    return _stable(R.after, rows, y)
+
+
+def distinct_units(rows: list[R.Row], *, allow_equal: bool = False) -> dict:
+    values = {r.unit for r in rows}
+    if len(values) == len(rows) and not allow_equal:
+        raise ValueError("distinct units equal rows: not a test of distinctness")
+    return distinct_exp(values)
+
+
+def unsupported_exp(stem: str, real: list[R.Row], question: str) -> dict:
+    """The constraint is reported; rows, if any, come from the real filters only."""
+    if R.fold(stem) not in R.fold(question):
+        raise ValueError(f"{stem!r} is not in the question {question!r}")
+    text = " | ".join(R.fold(r.other_form) + " " + R.fold(r.partner) for r in real)
+    if R.fold(stem) in text:
+        raise ValueError(f"{stem!r} occurs in the rows asked about: constraint may apply")
+    if not real:
+        raise ValueError("the real filters select no rows")
+    keys = R.keys(real)
+    return {
+        "any_of": [
+            {"not_applied": [stem], "rows_within": keys},
+            {"not_applied": [stem], "no_data": True},
+        ]
+    }
+
+
+# ---- a round's file: numbered, checked for repeats, written with its table ----------------
+
+
+def asked_elsewhere(out: Path) -> set[str]:
+    """The questions (turns joined) of every gold file here but `out`."""
+    asked = set()
+    for path in sorted(out.parent.glob("*.jsonl")):
+        if path != out:
+            for obj in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+                asked.add(" || ".join(obj.get("turns") or [obj.get("question", "")]))
+    return asked
+
+
+def numbered(made: list[dict], prefix: str, out: Path) -> list[dict]:
+    """Cases with ids numbered per language ('r7-pl-001'); a question asked twice, or asked in
+    another gold file, is refused."""
+    per_lang: Counter = Counter()
+    cases = []
+    for case in made:
+        per_lang[case["lang"]] += 1
+        cases.append({"id": f"{prefix}-{case['lang']}-{per_lang[case['lang']]:03d}", **case})
+    asked = [" || ".join(case["turns"]) for case in cases]
+    twice = sorted(q for q, n in Counter(asked).items() if n > 1)
+    elsewhere = sorted(set(asked) & asked_elsewhere(out))
+    if twice or elsewhere:
+        raise ValueError(f"questions asked twice {twice} or in another gold file {elsewhere}")
+    return cases
+
+
+def write_round(cases: list[dict], out: Path, width: int = 24) -> None:
+    """The cases as JSON lines, and a table of categories by language on stdout."""
+    out.write_text(
+        "".join(json.dumps(case, ensure_ascii=False) + "\n" for case in cases), encoding="utf-8"
+    )
+    table = Counter((case["category"], case["lang"]) for case in cases)
+    print(f"{len(cases)} cases -> {out.relative_to(R.PROJECT)}")
+    for category in dict.fromkeys(case["category"] for case in cases):
+        pl, en = table[category, "pl"], table[category, "en"]
+        print(f"  {category:{width}} pl {pl:3}  en {en:3}  all {pl + en:3}")
+    langs = Counter(case["lang"] for case in cases)
+    print(f"  {'(all)':{width}} pl {langs['pl']:3}  en {langs['en']:3}  all {len(cases):3}")

@@ -1,0 +1,91 @@
+"""A negation reaches every name in its scope: the countries of a list after 'bez' or 'leave
+out', a unit after 'poza', a country after 'no … partner'; never turned into a filter for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import understand
+
+
+def rows(assistant, where: str, params: list) -> set[int]:
+    cursor = assistant.runtime.con.cursor()
+    try:
+        found = cursor.execute(f"SELECT line FROM partnerships WHERE {where}", params).fetchall()
+    finally:
+        cursor.close()
+    return {line for (line,) in found}
+
+
+def lines_of(result) -> set[int]:
+    return {row[7] for row in result.data.rows}
+
+
+def units_of(result) -> set[str]:
+    return {row[0] for row in result.data.rows}
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "left_out"),
+    [
+        ("Partnerzy Poznania, bez Niemiec i Francji", "Poznań", ["Niemcy", "Francja"]),
+        ("Kraków's partners, leaving out Germany, Austria and Italy", "Kraków",
+         ["Niemcy", "Austria", "Włochy"]),
+        ("partnerzy warszawy oprócz chin i japonii", "Warszawa", ["Chiny", "Japonia"]),
+    ],
+)  # fmt: skip
+def test_every_country_of_an_excluded_list_is_left_out(assistant, question, unit, left_out):
+    result = assistant.answer(question)
+    placeholders = ", ".join("?" * len(left_out))
+    expected = rows(
+        assistant, f"unit_label = ? AND country NOT IN ({placeholders})", [unit, *left_out]
+    )
+    assert expected and lines_of(result) == expected
+    assert result.not_applied == []
+
+
+@pytest.mark.parametrize(
+    ("question", "country", "unit_type", "left_out"),
+    [
+        ("Powiaty współpracujące z Czechami, poza powiatem głubczyckim", "Czechy", "powiat",
+         "Powiat głubczycki"),
+        ("Which gminas have partners in Belarus, excluding Biała Podlaska?", "Białoruś", "gmina",
+         "Biała Podlaska"),
+    ],
+)  # fmt: skip
+def test_a_unit_after_except_is_left_out_of_the_others(
+    assistant, question, country, unit_type, left_out
+):
+    result = assistant.answer(question)
+    expected = rows(
+        assistant,
+        "country = ? AND unit_type = ? AND unit_label <> ?",
+        [country, unit_type, left_out],
+    )
+    assert expected and lines_of(result) == expected
+    assert left_out not in units_of(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "having", "without"),
+    [
+        ("Które gminy mające partnerów na Łotwie nie mają żadnego partnera w Niemczech?",
+         "Łotwa", "Niemcy"),
+        ("Which gminas with Swedish partners have no German partner at all?", "Szwecja", "Niemcy"),
+        ("Which towns have partners in Lithuania but not in Belarus?", "Litwa", "Białoruś"),
+    ],
+)  # fmt: skip
+def test_a_negated_country_beside_another_asks_for_units_without_it(
+    assistant, question, having, without
+):
+    rt = assistant.runtime
+    u = understand(question, None, rt.units, rt.gazetteer)
+    assert u.intent.countries == [having]
+    assert u.intent.units_without_countries == [without]
+    assert u.intent.not_applied == []
+
+
+def test_a_negation_before_something_else_reaches_no_country(assistant):
+    rt = assistant.runtime
+    u = understand("Tylko gminy, bez powiatów – partnerzy w Turcji", None, rt.units, rt.gazetteer)
+    assert u.intent.countries == ["Turcja"] and not u.intent.units_without_countries
