@@ -225,12 +225,27 @@ def _lemmas_of_folded() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _cue_forms() -> dict[str, frozenset[str]]:
+    """Every inflected form of the Polish cue words' lemmas, folded -> folded lemmas, so that a
+    typo of an inflected form ('samorądów') is one edit from a form ('samorzadow')."""
+    from assistant.gazetteer import _generate
+
+    found: dict[str, set[str]] = {}
+    for word in {w.rstrip("~") for p in _cue_phrases().values() for phrase in p for w in phrase}:
+        if word.isalpha() and len(word) >= 5:
+            for lemma in lemmas(with_diacritics(word) or word):
+                for form, _tag in _generate(lemma):
+                    found.setdefault(fold(form), set()).add(fold(lemma))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+@lru_cache(maxsize=1)
 def _cue_word_buckets() -> dict[str, list[str]]:
     """Single words of the cue phrases, by first letter, for one typo ('partnr', 'ktore')."""
     buckets: dict[str, list[str]] = {}
     vocabulary = [fold(w) for lang in ("pl", "en") for w in load(lang)["vocabulary"]["words"]]
     phrases = [w for p in _cue_phrases().values() for phrase in p for w in phrase]
-    for word in phrases + vocabulary:
+    for word in phrases + vocabulary + list(_cue_forms()):
         word = word.rstrip("~")
         if len(word) >= 5 and word.isalpha():
             buckets.setdefault(word[0], []).append(word)
@@ -251,16 +266,54 @@ def _typo_fix(folded: str) -> str | None:
     return found[0][0]
 
 
+def _as_cue_word(folded: str | None) -> str | None:
+    """A word as the cue word it is one typo from ('befre' -> 'before'), else as it is."""
+    if not folded:
+        return folded
+    fixed = _typo_of_cue_word(folded, {folded})
+    return min(fixed & _words_of_their_own(), default=folded) if fixed else folded
+
+
 def _typo_of_cue_word(folded: str, keys: set[str]) -> set[str]:
     """A word one edit away from a cue word counts as it, when it is no word of its own."""
     if len(folded) < 5 or any(k in _words_of_their_own() for k in keys):
         return set()
-    if lemmas(folded) != (folded,):
-        return set()  # Morfeusz knows it: an ordinary word, not a typo
+    stem = stem_missing_a_letter(folded)
+    if stem:
+        # "parterów", "parters": a long stem of a cue with one letter dropped is that cue, even
+        # where the result is a word of its own (a ground floor is not what visitors ask about)
+        return {stem, *(fold(lemma) for lemma in lemmas(stem))}
+    known = lemmas(folded)
+    if known != (folded,) and any(lemma == lemma.lower() for lemma in known):
+        return set()  # Morfeusz knows it: an ordinary word, not a typo (a name's form may be)
     fixed = _typo_fix(folded)
     if not fixed:
         return set()
-    return {fixed, *(fold(lemma) for lemma in lemmas(fixed))}  # 'wszytkie' -> wszystkie, wszystek
+    return {
+        fixed,
+        *(fold(lemma) for lemma in lemmas(fixed)),
+        *_cue_forms().get(fixed, ()),
+    }  # 'wszytkie' -> wszystkie, wszystek
+
+
+@lru_cache(maxsize=1)
+def _long_stems() -> tuple[str, ...]:
+    """The stems of the prefix cues ('partner~', 'wspolprac~') of seven letters or more."""
+    stems = {w[:-1] for p in _cue_phrases().values() for ph in p for w in ph if w.endswith("~")}
+    return tuple(sorted(s for s in stems if len(s) >= 7 and s.isalpha()))
+
+
+@lru_cache(maxsize=8192)
+def stem_missing_a_letter(folded: str) -> str | None:
+    """The word with the dropped letter of a long cue stem put back ('parterow' -> 'partnerow')."""
+    for stem in _long_stems():
+        if folded.startswith(stem):
+            return None
+        for k in range(1, len(stem)):
+            short = stem[:k] + stem[k + 1 :]
+            if folded.startswith(short) and len(folded) >= len(short):
+                return stem + folded[len(short) :]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -426,7 +479,7 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
 
 def _one_year(text: str, position: int, year: int) -> dict[str, int]:
     """The filter one year of the question sets, read from the words before it."""
-    before_word = _word_before(text, position)
+    before_word = _as_cue_word(_word_before(text, position))
     previous = [fold(w) for w in words(text[:position])]
     while previous and previous[-1] in _FILLER and len(previous) > 1:
         previous.pop()  # "after the year 2005", "przed rokiem 2000"

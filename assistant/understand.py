@@ -26,6 +26,7 @@ from assistant.intent import (
     read_near,
     read_shape,
     read_years,
+    stem_missing_a_letter,
     tokenize,
 )
 from assistant.language import _mask, detect_language, vocabulary_vote
@@ -585,7 +586,10 @@ def _intent_from(
         intent.unit_type = _unit_type(
             signals, None
         )  # "gminas in Belarus, excluding Biała Podlaska"
-    _partnership_bounds(intent, text)
+    bound = _partnership_bounds(intent, text)
+    if bound:
+        # "co najmniej 6 partnerów" is a bound, not "the fewest" (najmniej)
+        signals.cues = _without_cues_inside(signals, bound, ("fewest", "top", "more"))
     _partner_intersection(intent, text, signals, partner_matches, placed_spans)
     if len(intent.countries) >= 2 and not intent.compare_units:
         if asks.asks_comparison(signals) and not signals.has("every"):
@@ -975,16 +979,26 @@ def _negation_before(
 _BOUND = re.compile(
     r"\b(more than|over|above|at least|ponad|wi[eę]cej ni[zż]|co najmniej|powy[zż]ej|"
     r"fewer than|less than|under|below|at most|mniej ni[zż]|poni[zż]ej|najwy[zż]ej)\s+(\d{1,3})\s+"
-    r"(?:\w+\s+)?(?:partner\w*|twin\w*|sister\w*|link\w*|miast\w*|umow\w*|um[oó]w)",
+    r"(?:(\w+)\s+)?(\w+)",
     re.IGNORECASE,
 )
+_COUNTED = ("partner", "twin", "sister", "link", "miast", "umow")  # what a bound counts
 
 
-def _partnership_bounds(intent: Intent, text: str) -> None:
-    """'towns with more than 10 partners', 'gminy, które mają ponad 5 partnerów na Ukrainie'."""
-    found = _BOUND.search(text)
+def _without_cues_inside(signals: Signals, span: tuple[int, int], cues) -> dict:
+    inside = {i for i, t in enumerate(signals.tokens) if span[0] <= t.start < span[1]}
+    return {
+        cue: [(a, b) for a, b in spans if cue not in cues or not set(range(a, b)) & inside]
+        for cue, spans in signals.cues.items()
+    }
+
+
+def _partnership_bounds(intent: Intent, text: str) -> tuple[int, int] | None:
+    """'towns with more than 10 partners', 'gminy, które mają ponad 5 partnerów na Ukrainie';
+    the span of the phrase read, or None."""
+    found = next((m for m in _BOUND.finditer(text) if _counted_end(m)), None)
     if not found:
-        return
+        return None
     word, n = fold(found.group(1)), int(found.group(2))
     if word in ("at least", "co najmniej"):
         intent.min_partnerships = n
@@ -994,7 +1008,19 @@ def _partnership_bounds(intent: Intent, text: str) -> None:
         intent.max_partnerships = n - 1
     else:
         intent.min_partnerships = n + 1
-    intent.place_words.append(found.group(0))  # consumed by the plan
+    end = _counted_end(found)
+    intent.place_words.append(text[found.start() : end])  # consumed by the plan
+    return found.start(), end
+
+
+def _counted_end(found: re.Match) -> int | None:
+    """Where the counted word ends in 'more than 10 partners', 'ponad 5 miast partnerskich',
+    'co najmniej 6 parterów'; None when the number counts something else."""
+    for group in (3, 4):
+        folded = fold(found.group(group) or "")
+        if (stem_missing_a_letter(folded) or folded).startswith(_COUNTED):
+            return found.end(group)
+    return None
 
 
 def _after_partner_word(before: str) -> bool:
