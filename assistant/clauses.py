@@ -77,6 +77,14 @@ def split(message: str) -> list[str]:
     return parts
 
 
+def asides(message: str) -> list[str]:
+    """The sentences of a message that ask nothing ('My grandmother was born in Kamieniec
+    Podolski.', 'Would be lovely to visit both'), when another one asks."""
+    sentences = [s for s in _SENTENCE_END.split(message.strip()) if s.strip()]
+    asking = [s for s in sentences if _asks(s) or len(_split_sentence(s)) > 1]
+    return [s for s in sentences if s not in asking] if asking else []
+
+
 def _specifies(sentence: str) -> bool:
     """'List countries', 'Podaj pierwszą trójkę' after a question: how to answer it."""
     text = strip_courtesy(sentence.strip())

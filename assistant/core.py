@@ -323,7 +323,7 @@ def answer_turn(assistant: Assistant, message: str, conversation_id: str | None 
         return result
     understood = understand(text, previous, rt.units, rt.gazetteer)
     result, state = respond(understood, rt, previous, text)
-    result = _with_coverage(understood, result)
+    result = _with_coverage(understood, result, text)
     if assistant.model is not None:
         history = store.turns(conversation_id, limit=3)
         result, state = _with_model(
@@ -361,12 +361,15 @@ def _several(text: str, rt: Runtime, previous: TurnState | None) -> tuple[Answer
             unanswered.append(part.strip(" ,.;:!?"))
             continue
         result, state = respond(u, rt, context, part)
+        if states and _counted_by(states[-1], state):
+            replaced += 1  # "…, i ile ma tam partnerów?" after a breakdown: its counts say it
+            continue
         if states and _same_rows(state, states[-1]):
             # '… and when were they signed?': the same rows again (in another order) replace
             # the answer before instead of repeating it
             answers.pop(), states.pop()
             replaced += 1
-        answers.append(_with_coverage(u, result))
+        answers.append(_with_coverage(u, result, part))
         states.append(state)
         context = TurnState.model_validate(state)
     if not answers or len(answers) + len(unanswered) + replaced < 2:
@@ -375,10 +378,23 @@ def _several(text: str, rt: Runtime, previous: TurnState | None) -> tuple[Answer
     result = several.merged(answers, shown)
     if unanswered:
         lang = result.language
-        quoted = ", ".join(f"“{x}”" if lang == "en" else f"„{x}”" for x in unanswered)
+        quoted = ", ".join(_quoted(lang, x) for x in unanswered)
         result.answer = p(lang, "not_applied_content").format(phrases=quoted) + "\n" + result.answer
         result.not_applied = [*unanswered, *result.not_applied]
     return result, states[shown]
+
+
+def _counted_by(before: dict, state: dict) -> bool:
+    """A count of the rows a breakdown before it already counts, group by group."""
+    first, then = before.get("intent") or {}, state.get("intent") or {}
+    if not str(first.get("shape", "")).startswith("group_") or then.get("shape") != "count":
+        return False
+    if then.get("measure", "partnerships") != "partnerships":
+        return False
+    ignored = {"shape", "order", "show_all", "not_applied", "limit", "measure", "group_by"}
+    return {k: v for k, v in first.items() if k not in ignored} == {
+        k: v for k, v in then.items() if k not in ignored
+    }
 
 
 def _same_rows(state: dict, before: dict) -> bool:
@@ -391,24 +407,40 @@ def _same_rows(state: dict, before: dict) -> bool:
     }
 
 
-def _with_coverage(u: Understanding, result: Answer) -> Answer:
+def _with_coverage(u: Understanding, result: Answer, text: str = "") -> Answer:
     """What could not be applied is said first and listed in `not_applied`; a question in
     another language is answered in English, saying so."""
     lead: list[str] = []
     intent = u.intent
+    after: list[str] = []
     if intent and intent.not_applied and result.route in ("table", "clarify", "out_of_scope"):
         result.not_applied = list(intent.not_applied)
         if u.reason != "unknown_place":
-            lead += _not_applied_sentences(result.language, intent)
+            # words only of sentences that ask nothing ("My grandmother was born in …") do not
+            # change what is answered: said after the answer, not before it
+            aside = fold(" ".join(clauses.asides(text)))
+            if aside and all(
+                re.search(rf"\b{re.escape(fold(x))}\b", aside) for x in intent.not_applied
+            ):
+                quoted = ", ".join(_quoted(result.language, x) for x in intent.not_applied)
+                after.append(p(result.language, "not_applied_aside").format(phrases=quoted))
+            else:
+                lead += _not_applied_sentences(result.language, intent)
     if u.foreign_language:
         lead.insert(0, p(result.language, "other_language"))
     if lead:
         result.answer = "\n".join([*lead, result.answer])
+    if after:
+        result.answer = "\n\n".join([result.answer, *after])
     return result
 
 
+def _quoted(lang: str, phrase: str) -> str:
+    return f"“{phrase}”" if lang == "en" else f"„{phrase}”"
+
+
 def _not_applied_sentences(lang: str, intent: Intent) -> list[str]:
-    quoted = {x: (f"“{x}”" if lang == "en" else f"„{x}”") for x in intent.not_applied}
+    quoted = {x: _quoted(lang, x) for x in intent.not_applied}
     unknown = [quoted[x] for x in intent.not_applied if x in intent.unknown_names]
     region = [quoted[x] for x in intent.not_applied if x == intent.region]
     topic = [quoted[x] for x in intent.not_applied if x in intent.unmatched_topics]
@@ -486,7 +518,7 @@ def _with_model(model, understood, result, state, rt, previous, text, turns):
         if intent is not None:
             understood.route, understood.intent, understood.reason = "table", intent, ""
             result, state = respond(understood, rt, previous, text)
-            result = _with_coverage(understood, result)
+            result = _with_coverage(understood, result, text)
     return llm.phrase(model, result), state
 
 

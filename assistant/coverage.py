@@ -36,6 +36,7 @@ class Leftover:
     kind: str  # unknown_name | content
     index: int
     unit_slot: bool = False  # right after "gmina", "powiatu", "town of": a Polish unit's place
+    place: bool = False  # Morfeusz knows it only as a place's name ("przasnysz")
 
 
 @lru_cache(maxsize=1)
@@ -99,10 +100,13 @@ def leftover(
         )
         previous = fold(tokens[i - 1].text) if i > 0 else ""
         following = fold(tokens[i + 1].text) if i + 1 < len(tokens) else ""
-        slot = previous in _NAME_SLOT or (i > 0 and tokens[i - 1].keys & {"partner", "partnerzy"})
-        slot = slot or following.startswith(
-            ("partner", "twin", "sister", "siostr")
-        )  # "Gotham partner cities"
+        after_word = previous in _NAME_SLOT or (
+            i > 0 and bool(tokens[i - 1].keys & {"partner", "partnerzy"})
+        )
+        # "Gotham partner cities", "dukla sister cities": before a partner word, a name's place
+        before_partner = following.startswith(("partner", "twin", "sister", "siostr"))
+        common = not capital and _polish_common(token)  # "ze znajomym": no name
+        slot = before_partner or after_word and not common
         if foreign and (not capital or i == 0):
             continue  # the words of a question in another language: only names can be read
         unknown_polish = polish and len(token.text) > 3 and not _polish_knows(token)
@@ -118,17 +122,31 @@ def leftover(
             # a capitalised word, or any word in a name's place ("twinned with hamburg",
             # "partners of atlantis"): a place the data does not know
             unit_slot = i > 0 and fold(tokens[i - 1].text) in _UNIT_SLOT
-            found.append(Leftover(token.text, "unknown_name", i, unit_slot))
+            found.append(
+                Leftover(token.text, "unknown_name", i, unit_slot, place=_place_name(token))
+            )
         elif _place_name(token):
             # "does radzymin have any twin towns": Morfeusz knows it only as a place's name
             unit_slot = i > 0 and fold(tokens[i - 1].text) in _UNIT_SLOT
-            found.append(Leftover(token.text, "unknown_name", i, unit_slot))
+            found.append(Leftover(token.text, "unknown_name", i, unit_slot, place=True))
         elif i > 0 and fold(tokens[i - 1].text) in _UNIT_SLOT and _names_a_unit(token):
             # "partnerstwa powiatu zgorzeleckiego": a unit the survey does not hold
             found.append(Leftover(token.text, "unknown_name", i, True))
         elif len(token.text) > 2:
             found.append(Leftover(token.text, "content", i))
     return _joined(found, tokens)
+
+
+def _polish_common(token) -> bool:
+    """A word Polish knows as an ordinary noun or adjective ('znajomym', 'piwie'), never as a
+    place's name."""
+    analyses = polish_analyses(token.text)
+    if any("nazwa_geograficzna" in qualifiers for _lemma, _tag, qualifiers in analyses):
+        return False
+    return any(
+        "nazwa_pospolita" in qualifiers or tag.startswith("adj")
+        for _lemma, tag, qualifiers in analyses
+    )
 
 
 def _place_name(token) -> bool:
@@ -159,7 +177,9 @@ def _joined(found: list[Leftover], tokens) -> list[Leftover]:
             last.text = f"{last.text} {item.text}"
             last.index = item.index
         else:
-            phrases.append(Leftover(item.text, item.kind, item.index, item.unit_slot))
+            phrases.append(
+                Leftover(item.text, item.kind, item.index, item.unit_slot, place=item.place)
+            )
     return phrases
 
 

@@ -428,7 +428,7 @@ def build_entries(
         for name in [country, *data.get("pl_aliases", [])]:
             for form in inflect(name, polish=True):
                 add(form, "country", country, (), name, "country")
-        for name in [data.get("en", ""), *data.get("en_aliases", [])]:
+        for name in [data.get("en", ""), *data.get("en_aliases", []), *data.get("other_names", [])]:
             if name:
                 add(name, "country", country, (), name, "country_alias", cased=name in cased)
         for lemma in data.get("pl_adjectives", []):

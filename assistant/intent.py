@@ -172,6 +172,7 @@ class Signals:
 
     tokens: list[Token]
     cues: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # cue -> token spans
+    sentence_starts: frozenset[int] = frozenset()  # tokens that open a sentence after the first
 
     def has(self, cue: str) -> bool:
         return bool(self.cues.get(cue))
@@ -179,6 +180,10 @@ class Signals:
     def first(self, cue: str) -> int | None:
         spans = self.cues.get(cue)
         return spans[0][0] if spans else None
+
+    def opens_a_sentence(self, cue: str) -> bool:
+        """The cue stands first in the message or in a sentence of it ('… summer. Is Kalisz …')."""
+        return any(a == 0 or a in self.sentence_starts for a, _b in self.cues.get(cue, []))
 
 
 _WORDISH = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*\.?|\d+", re.UNICODE)
@@ -202,6 +207,15 @@ def tokenize(text: str) -> list[Token]:
                 keys.update(fold(lemma) for lemma in lemmas(part) if part.isalpha())
         tokens.append(Token(word, match.start(), match.start() + len(word), frozenset(keys)))
     return tokens
+
+
+def sentence_starts(text: str, tokens: list[Token]) -> frozenset[int]:
+    """The tokens after a sentence's end (. ! ? followed by space)."""
+    return frozenset(
+        i
+        for i in range(1, len(tokens))
+        if re.search(r"[.!?]\s+$", text[tokens[i - 1].end : tokens[i].start])
+    )
 
 
 @lru_cache(maxsize=1)
@@ -593,6 +607,13 @@ def read_form_text(signals: Signals) -> list[str]:
 
 
 def read_form(signals: Signals) -> Form | None:
+    others = ("letter_of_intent", "other_form", "informal")
+    if (
+        signals.has("agreement")
+        and not _negated(signals, "agreement")
+        and any(signals.has(c) and _negated(signals, c) for c in others)
+    ):
+        return "agreement"  # "only formal agreements, not letters of intent or other forms"
     if signals.has("no_data"):
         return "no_data"
     if signals.has("informal") or signals.has("other_form") and signals.has("only"):
@@ -638,7 +659,7 @@ def read_shape(signals: Signals, has_country: bool, has_unit: bool, has_partner:
     if signals.has("group_unit"):
         return "group_unit"
     if (
-        signals.first("yes_no") == 0
+        signals.opens_a_sentence("yes_no")
         and signals.first("question_word") != 1  # "Do których partnerów ...": a list
         and has_unit
         and (has_country or has_partner)

@@ -8,7 +8,7 @@ previous turn's state.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant import asks, coverage, scripts
@@ -26,6 +26,7 @@ from assistant.intent import (
     read_near,
     read_shape,
     read_years,
+    sentence_starts,
     stem_missing_a_letter,
     tokenize,
 )
@@ -94,7 +95,7 @@ def understand(
         lambda latin: any(m.exact and m.span == (0, len(latin)) for m in gazetteer.find(latin)),
     )
     tokens = tokenize(text)
-    signals = Signals(tokens, find_cues(tokens, set()))
+    signals = Signals(tokens, find_cues(tokens, set()), sentence_starts(text, tokens))
     # A short follow-up in a conversation ("a slupska?") is about partnerships too.
     lenient = _lenient(signals, text) or previous is not None and len(tokens) <= 4
     matches = gazetteer.find(text, lenient=lenient)
@@ -124,7 +125,8 @@ def understand(
         return Understanding(language, "out_of_scope", reason="other_topic")
 
     named = {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
-    signals = Signals(tokens, find_cues(tokens, named))
+    signals = Signals(tokens, find_cues(tokens, named), sentence_starts(text, tokens))
+    signals.cues["top"] = [span for span in signals.cues.get("top", []) if _ranks(span, tokens)]
 
     choice = _clarify_choice(text, previous, units, matches)
     if choice:
@@ -188,7 +190,7 @@ def _unknown_partner_is_a_no(asked: Asked) -> None:
     if (
         intent.unknown_names
         and intent.units
-        and asked.signals.first("yes_no") == 0
+        and asked.signals.opens_a_sentence("yes_no")
         and not intent.partners
     ):
         name = intent.unknown_names[0]
@@ -247,6 +249,9 @@ def asks_about_pages(asked: Asked) -> Understanding | None:
     What only the survey's rows hold (a topic of the other-form cells, a voivodeship) stays
     with the survey unless a page's own city is named."""
     i = asked.intent
+    previous = asked.previous
+    if previous and previous.route == "table" and _picked(asked.signals) and not asked.matches:
+        return None  # "tell me about the second one": an item of the list before
     survey_words = (
         _partnership_words(asked.signals)
         or asked.signals.has("gmina")
@@ -504,6 +509,20 @@ def _page_words(signals: Signals, named: set[int], units: Units) -> list[str]:
     return page_words(free, units.page_terms)
 
 
+def _ranks(span: tuple[int, int], tokens) -> bool:
+    """'top 5', 'the top countries', 'top partners'; not 'a football club in the top league'."""
+    if fold(tokens[span[0]].text) != "top" or span[1] - span[0] > 1 or span[1] == len(tokens):
+        return True
+    following = tokens[span[1]]
+    domain = ("partner", "twin", "sister", "countr", "kraj", "town", "cit", "gmin", "powiat",
+              "unit", "municipal", "count", "place")  # fmt: skip
+    return (
+        following.text.isdigit()
+        or fold(following.text) in NUMBER_WORDS
+        or any(k.startswith(domain) for k in following.keys)
+    )
+
+
 @lru_cache(maxsize=1)
 def _listed_function_words() -> frozenset[str]:
     lists = load("coverage").get("function_words", {}).values()
@@ -636,8 +655,14 @@ def _intent_from(
         ):
             intent.measure = "countries"  # "who has partners in more countries, X or Y?"
     elif intent.shape != "rank":
-        asks_countries = signals.has("group_country") and (
-            not intent.countries or len(intent.countries) >= 2 and asks.asks_which_country(signals)
+        asks_countries = (
+            signals.has("group_country")
+            and (
+                not intent.countries
+                or len(intent.countries) >= 2
+                and asks.asks_which_country(signals)
+            )
+            or _chosen_among_countries(intent, signals, matches)
         )  # "Of Hungary, Lithuania and Italy, which country has the fewest…": one of those
         asks.apply_shape(intent, signals, group_by_country=asks_countries)
         if units.classifier is not None and not any(signals.has(c) for c in _SHAPE_CUES):
@@ -783,6 +808,8 @@ def _partner_intersection(intent: Intent, text: str, signals: Signals, partner_m
     for m in partner_matches:
         if m.span in placed or m.key not in intent.partners or fold(m.text) in own:
             continue  # "Kraków–Leipzig or Kraków–Nürnberg": Kraków again is the unit
+        if any(m.key in keys for span, keys in spans.items() if span != m.span):
+            continue  # the same place named twice ("born in Kamieniec Podolski … with Kamieniec")
         spans.setdefault(m.span, set()).add(m.key)
         names.setdefault(m.span, m.name or text[m.span[0] : m.span[1]])
     if len(spans) < 2:
@@ -856,7 +883,10 @@ def _account(
     for item in coverage.leftover(signals.tokens, consumed, foreign=foreign, polish=polish):
         if item.kind == "unknown_name":
             intent.unknown_names.append(item.text)
-            intent.unknown_unit = intent.unknown_unit or item.unit_slot
+            # a place's name where no unit is named ("przasnysz sister cities in germany") is
+            # the Polish unit asked about, which the survey does not hold
+            in_units_place = item.unit_slot or item.place and not intent.units
+            intent.unknown_unit = intent.unknown_unit or in_units_place
         elif explained:
             continue  # a shape read from the whole question: its words are what said it
         intent.not_applied.append(item.text)
@@ -933,6 +963,13 @@ def _exclusions(intent: Intent, text: str, matches: list[Match]) -> None:
         for w in _WORD.finditer(folded)
     ):
         intent.foreign, intent.units_without_foreign = False, True
+    for w in _WORD.finditer(folded):
+        if w.group().startswith(("krajow", "domestic")) and _negation_before(
+            folded, w.start(), {}, words
+        ):
+            # "bez partnerów krajowych (z Polski)", "no domestic partners": partners abroad
+            intent.countries = [c for c in intent.countries if c != "Polska"]
+            intent.foreign = True
     negated: dict[tuple[int, int], str] = {}  # name span -> the negation word reaching it
     named = sorted(
         (m for m in matches if m.kind in ("country", "unit", "continent")), key=lambda m: m.span
@@ -954,11 +991,19 @@ def _exclusions(intent: Intent, text: str, matches: list[Match]) -> None:
                 if c in listed or c not in continent_countries().get(m.key, frozenset())
             ]  # fmt: skip
             continue
-        if m.kind == "unit" and word in words["except"] and m.key in intent.units:
-            intent.units = [u for u in intent.units if u != m.key]
-            intent.exclude_units = sorted({*intent.exclude_units, m.key})
+        if m.kind == "unit" and (m.key in intent.units or _partner_at(m, matches, intent)):
+            # "poza powiatem głubczyckim", "oprócz Gdańska i Gdyni" (the second read as a
+            # domestic partner until now): units left out of the others
+            labels = set(m.units or (m.key,)) | {m.key}
+            intent.units = [u for u in intent.units if u not in labels]
+            intent.partners = [
+                x for x in intent.partners if x not in _partner_at(m, matches, intent)
+            ]
+            intent.exclude_units = sorted({*intent.exclude_units, *(m.units or (m.key,))})
             if not intent.units:
                 intent.unit_query = None
+            if not intent.partners:
+                intent.partner_query = None
         elif m.kind in ("country", "continent"):
             named_countries = (
                 {m.key} if m.kind == "country" else continent_countries().get(m.key, frozenset())
@@ -972,6 +1017,13 @@ def _exclusions(intent: Intent, text: str, matches: list[Match]) -> None:
                 intent.units_without_countries = sorted(
                     {*intent.units_without_countries, *named_countries}
                 )
+
+
+def _partner_at(m: Match, matches: list[Match], intent: Intent) -> set[str]:
+    """The partners a name's span was read as."""
+    return {x.key for x in matches if x.span == m.span and x.kind == "partner"} & set(
+        intent.partners
+    )
 
 
 def _negation_before(
@@ -1192,6 +1244,8 @@ def _polish_side(text, matches, signals: Signals, countries: set[str], partner_m
         return countries
     if "Polska" in countries and not _domestic(text, matches, signals):
         countries.discard("Polska")
+    if not countries and _in_poland_after_a_unit(text, matches):
+        countries.add("Polska")  # "ile partnerów ma Karpacz w Polsce": its domestic partners
     if signals.has("domestic") and signals.has("foreign"):
         countries.discard("Polska")  # "partnerzy zagraniczni i krajowi": both, so no filter
     elif signals.has("domestic") and not partner_matches and not (countries - {"Polska"}):
@@ -1229,6 +1283,7 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
     partners: list[Match] = []
     countries: set[str] = set()
     for span, options in sorted(by_span.items()):
+        options = _one_unit_match(options)
         kinds = {m.kind: m for m in options}
         if "continent" in kinds:
             continent = kinds.pop("continent")
@@ -1263,6 +1318,27 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
 
 _PLACE_PREPOSITIONS = {"in", "w", "we", "z", "ze", "with", "from", "outside", "poza", "spoza",
                        "across", "throughout", "do", "to", "na"}  # fmt: skip
+
+
+def _chosen_among_countries(intent: Intent, signals: Signals, matches: list[Match]) -> bool:
+    """'Of Estonia, Latvia and Lithuania, which has the fewest …?': the countries listed before
+    the question word are what it chooses among."""
+    asked = signals.first("question_word")
+    if len(intent.countries) < 2 or asked is None or intent.units or intent.compare_units:
+        return False
+    at = signals.tokens[asked].start
+    listed = [m for m in matches if m.kind == "country" and m.key in intent.countries]
+    return len(listed) >= 2 and all(m.span[1] <= at for m in listed)
+
+
+def _one_unit_match(options: list[Match]) -> list[Match]:
+    """'Grodzisk' names Grodzisk Mazowiecki and Grodzisk Wielkopolski: one unit match naming both
+    (then narrowed by the question's words, or asked about), not one of them picked silently."""
+    found = [m for m in options if m.kind == "unit"]
+    if len({m.key for m in found}) < 2:
+        return options
+    merged = replace(found[0], units=tuple(sorted({u for m in found for u in m.units})))
+    return [merged, *(m for m in options if m.kind != "unit")]
 
 
 def _a_filter(text: str, continent: Match, matches: list[Match]) -> bool:
@@ -1310,6 +1386,17 @@ def _shares_stem(a: str, b: str) -> bool:
     """'pow. żywiecki' and 'w powiecie żywieckim' share the stem 'zywie'."""
     words_b = re.findall(r"[a-z]{4,}", b)
     return any(w.startswith(stem) for stem in _stems(a) for w in words_b)
+
+
+_IN_POLAND = re.compile(r"\b(?:w|in|within)\s+(?:polsce|poland)\b")
+
+
+def _in_poland_after_a_unit(text: str, matches: list[Match]) -> bool:
+    """'Karpacz … w Polsce', 'Karpacz's partners in Poland': a named unit lies in Poland anyway,
+    so 'in Poland' places its partners."""
+    units = [m for m in matches if m.kind == "unit"]
+    found = _IN_POLAND.search(fold(text))
+    return bool(units and found) and any(m.span[1] <= found.start() for m in units)
 
 
 def _domestic(text: str, matches: list[Match], signals: Signals) -> bool:
@@ -1482,6 +1569,9 @@ def _merge_followup(
             intent.year_from,
             intent.year_to,
         )
+    said = " ".join(t.text for t in signals.tokens)
+    if base.units and not intent.countries and _IN_POLAND.search(fold(said)):
+        merged.countries = ["Polska"]  # "… and how many in Poland itself?": its domestic partners
     turned = _turned_bound(intent, signals, base)
     if turned:
         merged.year, (merged.year_from, merged.year_to) = None, turned

@@ -222,3 +222,9 @@ def test_one_question_with_and_is_answered_once(assistant):
     result = assistant.answer("Which towns have partners in both France and Germany?")
     single_leads = [line for line in result.answer.splitlines() if "**" in line]
     assert len(single_leads) == 1
+
+
+def test_how_many_after_a_breakdown_is_answered_by_its_counts(assistant):
+    result = assistant.answer("Z jakimi krajami współpracuje Nowy Sącz i ile ma tam partnerów?")
+    alone = assistant.answer("Z jakimi krajami współpracuje Nowy Sącz?")
+    assert result.data.rows == alone.data.rows and result.not_applied == []

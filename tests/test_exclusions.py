@@ -89,3 +89,27 @@ def test_a_negation_before_something_else_reaches_no_country(assistant):
     rt = assistant.runtime
     u = understand("Tylko gminy, bez powiatów – partnerzy w Turcji", None, rt.units, rt.gazetteer)
     assert u.intent.countries == ["Turcja"] and not u.intent.units_without_countries
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out"),
+    [
+        ("gminy ze szwedzkimi partnerami oprocz gdanska i gdyni", {"Gdańsk", "Gdynia"}),
+        ("gminas with Israeli partners, but leave out Łódź and Tczew", {"Łódź", "Tczew"}),
+    ],
+)
+def test_every_unit_of_an_excluded_list_is_left_out_not_read_as_a_partner(
+    assistant, question, left_out
+):
+    rt = assistant.runtime
+    u = understand(question, None, rt.units, rt.gazetteer)
+    assert set(u.intent.exclude_units) == left_out and not u.intent.partners
+    result = assistant.answer(question)
+    assert result.data.rows and not {row[0] for row in result.data.rows} & left_out
+
+
+def test_no_domestic_partners_is_the_partners_abroad(assistant):
+    result = assistant.answer("Partnerzy Karpacza bez partnerów krajowych (z Polski)")
+    alone = assistant.answer("Partnerzy Karpacza")
+    abroad = {row[7] for row in alone.data.rows if row[2] != "Polska"}
+    assert lines_of(result) == abroad and len(abroad) < len(alone.data.rows)

@@ -68,6 +68,12 @@ def test_when_after_a_list_is_that_list_oldest_first(assistant):
     assert fresh.intent.order is None  # a new question with names of its own is no such follow-up
 
 
+def test_picking_an_item_of_the_list_before_is_no_page_question(assistant):
+    rt = assistant.runtime
+    u = understand("tell me about the second one", A_LIST, rt.units, rt.gazetteer)
+    assert u.route == "table" and u.pick == 2
+
+
 def test_turn_state_round_trips_as_json_and_reads_old_list_items():
     stored = ONE_PAIR.model_dump(mode="json")
     assert TurnState.load(stored) == ONE_PAIR

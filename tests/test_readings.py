@@ -1,0 +1,76 @@
+"""Readings that compose with the rest of a question: a form asked for beside forms refused, a
+choice among the countries listed, 'in Poland' after a unit, a word that only looks like a
+ranking, a base name two units share, other languages' names of countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import understand
+
+
+def read(assistant, question: str, previous=None):
+    rt = assistant.runtime
+    return understand(question, previous, rt.units, rt.gazetteer)
+
+
+def test_a_form_asked_for_beside_forms_refused_is_that_form(assistant):
+    u = read(assistant, "Which gminas have partners in Latvia? I mean only formal agreements, "
+                        "not letters of intent or other forms.")  # fmt: skip
+    assert u.intent.form == "agreement" and u.intent.countries == ["Łotwa"]
+
+
+def test_which_of_the_countries_listed_chooses_among_them(assistant):
+    result = assistant.answer(
+        "Of Estonia, Latvia and Lithuania, which has the fewest powiat partnerships?"
+    )
+    assert result.data.columns[0] == "country"
+    assert {row[0] for row in result.data.rows} == {"Estonia", "Łotwa", "Litwa"}
+    counts = [row[1] for row in result.data.rows]
+    assert counts == sorted(counts) and str(counts[0]) in result.answer.splitlines()[0]
+
+
+def test_in_poland_after_a_unit_is_its_domestic_partners(assistant):
+    result = assistant.answer("ile partnerow ma karpacz w polsce?")
+    assert result.data.rows and {row[2] for row in result.data.rows} == {"Polska"}
+
+
+def test_top_before_a_word_of_another_subject_ranks_nothing(assistant):
+    u = read(assistant, "Partners of Szczecin that have a football club in the top league")
+    assert u.intent.shape == "list" and u.intent.units == ["Szczecin"]
+    assert {"football", "club", "league"} <= set(u.intent.not_applied)
+
+
+def test_a_base_name_two_units_share_is_asked_about(assistant):
+    result = assistant.answer("Grodzisk partner towns")
+    assert result.route == "clarify"
+    assert {"Grodzisk Mazowiecki", "Grodzisk Wielkopolski"} <= {r[0] for r in result.data.rows}
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("Hat Toruń eine Partnerstadt in Russland?", "Rosja"),
+        ("Partnerská města Řešova kromě Ukrajiny", None),
+        ("Kiek Lenkijos valsčių turi partnerių Estijoje?", "Estonia"),
+        ("Welche Gemeinde hat die meisten Partner in Italien?", "Włochy"),
+    ],
+)
+def test_other_languages_name_countries_too(assistant, question, country):
+    u = read(assistant, question)
+    assert u.route == "table" and u.foreign_language
+    if country:
+        assert u.intent.countries == [country]
+    else:
+        assert u.intent.exclude_countries == ["Ukraina"]
+
+
+def test_a_yes_no_question_after_a_sentence_of_context_is_answered_yes_or_no(assistant):
+    result = assistant.answer(
+        "My grandmother was born in Kamieniec Podolski and we are planning a trip to Poland next "
+        "summer. Is Kalisz twinned with Kamieniec Podolski? Would be lovely to visit both"
+    )
+    assert result.answer.startswith("Yes")
+    assert "grandmother" in result.not_applied
+    # the context's words are said after the answer, not in place of its first line
+    assert "grandmother" in result.answer.splitlines()[-1]
