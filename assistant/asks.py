@@ -64,7 +64,7 @@ def _partner_word_follows(signals: Signals, i: int) -> bool:
 
 def read_extreme(signals: Signals, limit: int | None) -> str | None:
     """'the oldest', 'the most recent', 'the most' (no number), 'the fewest'."""
-    if signals.has("oldest"):
+    if signals.has("oldest") and not signals.has("sort_year"):  # "posortuj od najstarszego"
         return "oldest"
     if signals.has("newest") and not signals.has("sort_year"):
         return "newest"

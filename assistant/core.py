@@ -374,14 +374,15 @@ def _several(text: str, rt: Runtime, previous: TurnState | None) -> tuple[Answer
         context = TurnState.model_validate(state)
     if not answers or len(answers) + len(unanswered) + replaced < 2:
         return None
-    shown = max((i for i, a in enumerate(answers) if a.data is not None), default=len(answers) - 1)
-    result = several.merged(answers, shown)
+    result = several.merged(answers)
     if unanswered:
         lang = result.language
         quoted = ", ".join(_quoted(lang, x) for x in unanswered)
         result.answer = p(lang, "not_applied_content").format(phrases=quoted) + "\n" + result.answer
         result.not_applied = [*unanswered, *result.not_applied]
-    return result, states[shown]
+    # the next turn goes on from the last part; the rows of every part are recomputed for export
+    last = {**states[-1], "parts": [st["intent"] for st in states if st.get("intent")]}
+    return result, last
 
 
 def _counted_by(before: dict, state: dict) -> bool:
@@ -426,6 +427,10 @@ def _with_coverage(u: Understanding, result: Answer, text: str = "") -> Answer:
                 after.append(p(result.language, "not_applied_aside").format(phrases=quoted))
             else:
                 lead += _not_applied_sentences(result.language, intent)
+    if intent and intent.within_powiat and result.route == "table":
+        # the survey records a gmina's powiat only where the name needs it: said first
+        powiat = _quoted(result.language, intent.within_powiat)
+        lead.insert(0, p(result.language, "within_powiat").format(powiat=powiat))
     if u.foreign_language:
         lead.insert(0, p(result.language, "other_language"))
     if lead:
@@ -500,10 +505,12 @@ def turn_data(rt: Runtime, state: dict | None) -> Data | None:
         return None
     cursor = rt.con.cursor()
     try:
-        draft, _found = survey.answer(turn.intent, cursor, turn.language)
+        datas = [
+            survey.answer(i, cursor, turn.language)[0].data for i in turn.parts or [turn.intent]
+        ]
     finally:
         cursor.close()
-    return draft.data
+    return several.merged_data(datas)
 
 
 def _with_model(model, understood, result, state, rt, previous, text, turns):
@@ -558,7 +565,7 @@ def respond(
     intent = u.intent
     if u.pick and previous is not None:
         _recall_items(previous, rt)  # only a pick needs the previous list's items again
-        intent = _picked_intent(u.pick, intent, previous) or intent
+        intent = _picked_intent(u.pick, intent, previous, whole=u.whole) or intent
     cursor = rt.con.cursor()
     try:
         draft, found = survey.answer(intent, cursor, lang)
@@ -660,12 +667,17 @@ def _items(intent: Intent, found: list[dict]) -> list:
     return []
 
 
-def _picked_intent(pick: int, base: Intent, previous: TurnState | None) -> Intent | None:
+def _picked_intent(
+    pick: int, base: Intent, previous: TurnState | None, *, whole: bool = False
+) -> Intent | None:
     items = previous.items if previous else []
     if not 1 <= pick <= len(items):
         return None
     item = items[pick - 1]
     kind, value, rest = item.kind, item.value, [item.unit, item.country]
+    if whole and kind in ("unit", "partner"):
+        unit = value if kind == "unit" else item.unit  # "… all its partners?": its whole list
+        return Intent(units=[unit], unit_query=unit)
     if kind == "country":
         return base.model_copy(update={"countries": [value], "shape": "list", "limit": None})
     if kind == "unit":

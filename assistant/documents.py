@@ -232,15 +232,31 @@ def _numbers(unit: Unit, wanted, idf: dict[str, float] | None = None):
         left = found[n - 1].end() if n else 0
         right = found[n + 1].start() if n + 1 < len(found) else len(text)
         segment = set(_terms(text[left:right]))
-        matched = {max(terms & segment, key=lambda t: (idf or {}).get(t, 1.0))
-                   for _w, terms in wanted if terms & segment}  # fmt: skip
-        # On a tie, the number with fewer words around it is the more direct answer.
-        score = sum((idf or {}).get(t, 1.0) for t in matched) - 0.01 * len(words(text[left:right]))
+        matched = {(max(terms & segment, key=lambda t: (idf or {}).get(t, 1.0)), _is_verb(w))
+                   for w, terms in wanted if terms & segment}  # fmt: skip
+        # What the question's verb says is what is counted ('Ile samorządów odpowiedziało':
+        # the number of those that answered, not of those asked); on a tie, the number with
+        # fewer words around it is the more direct answer.
+        score = sum((idf or {}).get(t, 1.0) * (2 if verb else 1) for t, verb in matched)
+        score -= 0.01 * len(words(text[left:right]))
         clause_start = max(text.rfind(",", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
         end = text.find(". ", m.end())
         clause = _short(text[clause_start : end + 1 if end > 0 else len(text)].strip(), 200)
         candidates.append((score, (m["q"] or "").strip(), m["n"].strip(), clause))
     return max(candidates, key=lambda c: c[0])
+
+
+_VERB_CLASSES = ("fin", "praet", "impt", "imps", "inf", "pact", "ppas", "ger", "pcon")
+
+
+def _is_verb(word: str) -> bool:
+    """A verb of the question: Polish by Morfeusz's class, English by its -ed ending."""
+    from assistant.coverage import polish_analyses
+
+    analyses = polish_analyses(word)
+    if analyses:
+        return all(tag.split(":", 1)[0] in _VERB_CLASSES for _l, tag, _q in analyses)
+    return fold(word).endswith("ed") and len(word) > 4
 
 
 def _asks_who(question: str, lang: str) -> bool:

@@ -102,6 +102,7 @@ class Intent(BaseModel):
     similar_population: int | None = None
     place_words: list[str] = []  # the question's own distance and size phrases
     exclude_countries: list[str] = []  # "Kraków's partners except the German ones"
+    within_powiat: str | None = None  # "gminy z powiatu kłodzkiego": the powiat; units its gminas
     exclude_units: list[str] = []  # "powiaty współpracujące z Czechami, poza powiatem głubczyckim"
     # "Which towns have no partners in Germany / no foreign partners?": units without any row
     # there (the list is of those units' partnerships).

@@ -1,19 +1,20 @@
 """One answer to a message that asked several questions: each part's answer in turn, their
-citations numbered as one list (a row cited twice keeps one number), what no part could apply
-listed once."""
+citations numbered as one list (a row cited twice keeps one number), every part's rows in the
+data, what no part could apply listed once."""
 
 from __future__ import annotations
 
 import re
 
-from assistant.models import Answer, Citation
+from assistant.models import Answer, Citation, Data
+from assistant.sql.query import LIST_COLUMNS
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
-def merged(answers: list[Answer], shown: int) -> Answer:
-    """`answers` in the order asked; `data` and `sql` are those of answers[shown] (the part the
-    conversation's next turn goes on from)."""
+def merged(answers: list[Answer]) -> Answer:
+    """`answers` in the order asked, as one: their texts in turn, one list of citations, every
+    part's rows in `data` (`merged_data`) and every part's SQL."""
     citations: list[Citation] = []
     texts: list[str] = []
     for answer in answers:
@@ -24,11 +25,28 @@ def merged(answers: list[Answer], shown: int) -> Answer:
         language=answers[0].language,
         route=_route({a.route for a in answers}),
         answer="\n\n".join(texts),
-        data=answers[shown].data,
-        sql=answers[shown].sql,
+        data=merged_data([a.data for a in answers]),
+        sql=";\n".join(a.sql for a in answers if a.sql) or None,
         citations=citations,
         not_applied=not_applied,
     )
+
+
+def merged_data(datas: list[Data | None]) -> Data | None:
+    """Every part's rows: parts whose tables have the same columns are one table with a last
+    column `part` (1, 2, … in the order asked); otherwise the partnership rows the parts were
+    counted from (the first list of partnerships), else the first table."""
+    found = [(n, d) for n, d in enumerate(datas, 1) if d is not None]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0][1]
+    columns = found[0][1].columns
+    if all(d.columns == columns for _n, d in found):
+        rows = [[*row, n] for n, d in found for row in d.rows]
+        return Data(columns=[*columns, "part"], rows=rows, total=len(rows))
+    lists = [d for _n, d in found if d.columns[: len(LIST_COLUMNS)] == LIST_COLUMNS]
+    return lists[0] if lists else found[0][1]
 
 
 def _renumbered(text: str, numbers: dict[int, int]) -> str:

@@ -35,6 +35,7 @@ class TurnState(BaseModel):
     intent: Intent | None = None
     items: list[Item] = []
     options: list[str] = []
+    parts: list[Intent] = []  # a message of several questions: each part's plan, in order
 
     def compact(self) -> dict:
         """What the store keeps: the plan without its defaults, the clarify options, and no
@@ -44,6 +45,8 @@ class TurnState(BaseModel):
             kept["intent"] = self.intent.model_dump(mode="json", exclude_defaults=True)
         if self.options:
             kept["options"] = self.options
+        if len(self.parts) > 1:
+            kept["parts"] = [p.model_dump(mode="json", exclude_defaults=True) for p in self.parts]
         if self.items and (self.route != "table" or len(self.items) <= 3):
             # a short list is kept ("When did it start?" after one partnership reads it);
             # a longer one is recomputed from the plan when a follow-up picks from it

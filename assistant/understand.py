@@ -7,6 +7,7 @@ previous turn's state.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -31,7 +32,7 @@ from assistant.intent import (
     tokenize,
 )
 from assistant.language import _mask, detect_language, vocabulary_vote
-from assistant.places import continent_countries
+from assistant.places import continent_countries, seat_adjectives
 from assistant.state import TurnState
 from assistant.text import fold
 from assistant.topics import TopicIndex
@@ -79,12 +80,14 @@ class Understanding:
     signals: Signals | None = None
     matches: list[Match] = field(default_factory=list)
     pick: int | None = None  # "the first one" / "a ten drugi?": 1-based item of the previous answer
+    whole: bool = False  # "… what are all its partners?": the picked item's whole list
     foreign_language: str | None = None  # a visitor's language other than Polish or English
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3}
 _BARE_NUMBER = re.compile(r"^\s*(?:nr\.?\s*|no\.?\s*|#)?(\d{1,2})\s*[.)]?\s*$", re.IGNORECASE)
 _PARTNER_PREPOSITIONS = {"z", "ze", "with", "and", "i", "oraz"}
+_JOINING_WORDS = {"and", "i", "oraz", "a"}
 
 
 def understand(
@@ -219,7 +222,9 @@ def asks_when_of_the_list(asked: Asked) -> Understanding | None:
     previous, signals = asked.previous, asked.signals
     if not (previous and previous.intent and previous.route == "table"):
         return None
-    if previous.intent.shape != "list" or not signals.has("since_when") or asked.matches:
+    if previous.intent.shape not in ("list", "yes_no") or not signals.has("since_when"):
+        return None
+    if asked.matches:
         return None
     if len(signals.tokens) > 6:
         return None
@@ -416,6 +421,40 @@ def _foreign_inflections(
                     for m in hits
                 ]
                 break
+    return found + _cyrillic_pairs(tokens, [*covered, *(m.span for m in found)], gazetteer)
+
+
+# Ukrainian and Russian case endings of a two-word name's words and what they were in the
+# nominative: "Руди Шльонської" -> "Руда Шльонська", "Нового Сонча" -> "Новий Сонч".
+_CYRILLIC_CASES = (("ої", "а"), ("ого", "ий"), ("ого", "е"), ("ій", "а"), ("ому", "ий"),
+                   ("им", "ий"), ("ою", "а"), ("ой", "ая"), ("ей", "ая"), ("и", "а"), ("і", "а"),
+                   ("і", ""), ("у", ""), ("а", ""), ("ом", ""), ("ем", ""), ("ові", ""),
+                   ("ы", "а"), ("е", "а"), ("е", ""))  # fmt: skip
+
+
+def _cyrillic_pairs(tokens, covered: list[tuple[int, int]], gazetteer: Gazetteer) -> list[Match]:
+    """Two capitalised Cyrillic words the gazetteer missed, each retried in the nominative."""
+    found: list[Match] = []
+    for first, second in zip(tokens, tokens[1:], strict=False):
+        words = (first.text, second.text)
+        if not all(w[:1].isupper() and scripts.has_cyrillic(w) for w in words):
+            continue
+        if any(s <= t.start < e for s, e in covered for t in (first, second)):
+            continue
+        options = [
+            {w, *(w[: -len(end)] + tail for end, tail in _CYRILLIC_CASES if w.endswith(end))}
+            for w in words
+        ]
+        for a, b in itertools.product(*options):
+            hits = [
+                m for m in gazetteer.find(f"{a} {b}") if m.kind in ("unit", "partner") and m.exact
+            ]
+            if hits:
+                span, text = (first.start, second.end), f"{first.text} {second.text}"
+                found += [
+                    Match(m.kind, m.key, m.units, span, text, False, 0.9, m.name) for m in hits
+                ]
+                break
     return found
 
 
@@ -550,6 +589,7 @@ def _intent_from(
 ) -> tuple[Intent, Understanding | None]:
     intent = Intent()
     by_example = False  # the shape came from the nearest example questions
+    signals.cues = _without_foreign_unit_words(signals, matches)
     unit_match, partner_matches, countries = _assign(text, matches)
     if unit_match is None and countries - {"Polska"}:
         # "American cities partnered with Gdynia": with a foreign country asked for,
@@ -585,6 +625,15 @@ def _intent_from(
             if intent.unit_type and units.labels.get(narrowed[0], ("",))[0] != intent.unit_type:
                 intent.unit_type = None
         intent.unit_query = unit_match.text
+    area = _powiat_area(text, signals, units)
+    if area:
+        # "Które gminy z powiatu kłodzkiego …": its gminas, not the powiat's own rows
+        phrase, adjective, labels = area
+        intent.units, intent.unit_type, intent.unit_query = labels, "gmina", phrase
+        intent.within_powiat = f"pow. {adjective}"
+        intent.place_words.append(phrase)
+        ambiguous = []
+        partner_matches = [m for m in partner_matches if fold(m.text) not in fold(phrase)]
     if partner_matches:
         intent.partners = sorted({m.key for m in partner_matches})
         intent.partner_query = partner_matches[0].name or partner_matches[0].text
@@ -885,7 +934,9 @@ def _account(
             intent.unknown_names.append(item.text)
             # a place's name where no unit is named ("przasnysz sister cities in germany") is
             # the Polish unit asked about, which the survey does not hold
-            in_units_place = item.unit_slot or item.place and not intent.units
+            in_units_place = item.unit_slot or (
+                item.place and not intent.units and intent.shape != "rank"
+            )  # a partner search's place is the seeker's ("miastem z Moraw")
             intent.unknown_unit = intent.unknown_unit or in_units_place
         elif explained:
             continue  # a shape read from the whole question: its words are what said it
@@ -1216,6 +1267,54 @@ _TOWN_WORDS = {
 }
 
 
+_FROM = {"z", "ze", "from", "in", "w", "we", "aus", "iz", "з"}
+
+
+def _without_foreign_unit_words(signals: Signals, matches: list[Match]) -> dict:
+    """'gmina z Rumunii', 'slowacka obec', 'a Hungarian town', 'z czeskimi miastami': a unit word
+    that a foreign country describes is the other side's, not the Polish unit type asked for."""
+    countries = [
+        m.span for m in matches if m.kind in ("country", "continent") and m.key != "Polska"
+    ]
+
+    def in_country(t) -> bool:
+        return any(s <= t.start < e for s, e in countries)
+
+    def foreign(i: int) -> bool:
+        tokens = signals.tokens
+        # "a Hungarian town", "slowacka obec"; not "partnerzy litewscy gmin" (another noun's)
+        before = i > 0 and in_country(tokens[i - 1]) and _agree(tokens[i - 1].text, tokens[i].text)
+        after = (
+            i + 2 < len(tokens) and fold(tokens[i + 1].text) in _FROM and in_country(tokens[i + 2])
+        )
+        if after and fold(tokens[i + 1].text) in ("z", "ze"):
+            # "gmina z Rumunii" (from: genitive), not "gmin z Ukrainą" (with: instrumental)
+            tags = [tag for _l, tag, _q in coverage.polish_analyses(tokens[i + 2].text)]
+            after = any(":gen" in t for t in tags) and not any(":inst" in t for t in tags)
+        return before or after
+
+    return {
+        cue: [(a, b) for a, b in spans if cue not in ("gmina", "powiat") or not foreign(a)]
+        for cue, spans in signals.cues.items()
+    }
+
+
+def _agree(adjective: str, noun: str) -> bool:
+    """Whether a Polish adjective can stand with the noun (a number and case both share);
+    words Polish does not know (English) always can."""
+
+    def forms(word: str, classes: tuple[str, ...]) -> set[tuple[str, str]]:
+        found = set()
+        for _lemma, tag, _q in coverage.polish_analyses(word):
+            parts = tag.split(":")
+            if parts[0] in classes and len(parts) > 2:
+                found |= {(parts[1], case) for case in parts[2].split(".")}
+        return found
+
+    a, n = forms(adjective, ("adj",)), forms(noun, ("subst", "depr"))
+    return not a or not n or bool(a & n)
+
+
 def _own_gmina_words(signals: Signals) -> bool:
     """'gminas' name the Polish side; with 'counties' named too, 'towns' describe the partners
     ("Polish counties partnered with towns in the US", "powiaty mają miasta siostrzane")."""
@@ -1301,7 +1400,10 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
         possessive = text[span[1] : span[1] + 2] in ("'s", "’s") or options[0].text.endswith(
             ("'s", "’s")
         )
+        # "and Elbląg?" opening a message joins it to the turn before: no partner marker
+        opening = len(re.findall(r"[^\W\d_]+", text[: span[0]])) == 1
         marked_partner = before in _PARTNER_PREPOSITIONS and not possessive
+        marked_partner = marked_partner and not (opening and before in _JOINING_WORDS)
         same = unit is not None and "unit" in kinds and kinds["unit"].key == unit.key
         if same and not marked_partner:
             continue  # the unit named again, by another name: "Wrocław (Breslau)"
@@ -1318,6 +1420,37 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
 
 _PLACE_PREPOSITIONS = {"in", "w", "we", "z", "ze", "with", "from", "outside", "poza", "spoza",
                        "across", "throughout", "do", "to", "na"}  # fmt: skip
+
+
+_POWIAT_AREA = re.compile(
+    r"\b(?:z|ze|w|we|of|in|from)\s+(?:the\s+)?(?:powiatu|powiecie|powiat|county|district)\s+"
+    r"([^\W\d_]+)|\b(?:z|ze|w|we|of|in|from)\s+(?:the\s+)?([^\W\d_]+)\s+(?:powiat|county|district)\b"
+)
+_ADJECTIVE_CASES = (("iego", "i"), ("im", "i"), ("iej", "i"))
+
+
+def _powiat_area(text: str, signals: Signals, units: Units) -> tuple[str, str, list[str]] | None:
+    """'gminy z powiatu kłodzkiego', 'gminas of powiat prudnicki': (the phrase, the powiat's
+    adjective, the gminas the survey marks as lying in it by a disambiguator 'pow. kłodzki',
+    and its seat Kłodzko); None when the question asks for no powiat's gminas."""
+    found = _POWIAT_AREA.search(fold(text))
+    if not found or not _own_gmina_words(signals):
+        return None
+    group = 1 if found.group(1) else 2
+    written = text[found.start(group) : found.end(group)]  # folding keeps every position
+    for ending, nominative in _ADJECTIVE_CASES:
+        if fold(written).endswith("k" + ending):
+            written = written[: -len(ending)] + nominative  # kłodzkiego -> kłodzki
+            break
+    word = fold(written)
+    if not word.endswith(("ski", "cki", "zki")):
+        return None
+    marked = [u for u, (kind, _n) in units.labels.items()
+              if kind == "gmina" and f"(pow. {word})" in fold(u)]  # fmt: skip
+    seats = [u for u, (kind, _n) in units.labels.items()
+             if kind == "gmina" and word in seat_adjectives(u.split(" (")[0])]  # fmt: skip
+    area = sorted({*marked, *seats})
+    return (text[found.start() : found.end()].strip(), written.lower(), area) if area else None
 
 
 def _chosen_among_countries(intent: Intent, signals: Signals, matches: list[Match]) -> bool:
@@ -1489,7 +1622,7 @@ def _is_followup(
         return False
     if intent.units or intent.partners:
         return _switches_unit(intent, signals, previous) or _switches_partner(
-            intent, signals, previous
+            intent, signals, previous, matches
         )
     if _about_the_one(signals, previous):
         return True
@@ -1519,11 +1652,13 @@ def _switches_unit(intent: Intent, signals: Signals, previous: TurnState) -> boo
     return all(fold(t.text) in _SWITCH_WORDS for t in rest) and bool(rest)
 
 
-def _switches_partner(intent: Intent, signals: Signals, previous: TurnState) -> bool:
+def _switches_partner(intent: Intent, signals: Signals, previous: TurnState, matches) -> bool:
     """'a od kiedy ze Stuttgartem?', 'and with Lyon?' after a question about one unit: the
     same question for another partner of it (a short message opening with a joining word)."""
     if intent.units or not intent.partners or not previous.intent or not previous.intent.units:
         return False
+    if any(m.kind == "unit" for m in matches):
+        return False  # "and Elbląg?": another unit (here one of two), not a partner of Toruń
     tokens = signals.tokens
     return len(tokens) <= 6 and fold(tokens[0].text) in _SWITCH_WORDS
 
@@ -1551,14 +1686,30 @@ def _merge_followup(
         return Understanding(language, "table", switched, followup=True, signals=signals,
                              matches=matches)  # fmt: skip
     pick = _picked(signals)
-    if pick and (signals.has("more_about") or len(signals.tokens) <= 5):
+    opens = (
+        pick and min(signals.first(c) for c in ("first", "second", "third") if signals.has(c)) <= 2
+    )
+    if pick and (
+        signals.has("more_about") or len(signals.tokens) <= 5 or opens and not intent.has_filters()
+    ):
+        # "a ten pierwszy – jakich ma wszystkich partnerów?": that item, and with "all" its
+        # whole list, not only the rows the list before showed
+        whole = any(t.keys & {"all", "wszystek", "every", "caly"} for t in signals.tokens)
         return Understanding(
-            language, "table", base, followup=True, signals=signals, matches=matches, pick=pick
-        )
+            language, "table", base, followup=True, signals=signals, matches=matches, pick=pick,
+            whole=whole,
+        )  # fmt: skip
     merged = base.model_copy()
     for group in intent.refinements():
         for name in group:
             setattr(merged, name, getattr(intent, name))
+    if base.units and intent.units_without_countries:
+        # "bez niemieckich" after Opole's partners: its rows without them, not units without
+        merged.exclude_countries = sorted(
+            {*base.exclude_countries, *intent.units_without_countries}
+        )
+        merged.units_without_countries = []
+        intent = intent.model_copy(update={"shape": "list"})
     if intent.place_words:
         merged.place_words = [*merged.place_words, *intent.place_words]
     if merged.units and (merged.population_over, merged.population_under) != (None, None):

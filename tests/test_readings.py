@@ -74,3 +74,34 @@ def test_a_yes_no_question_after_a_sentence_of_context_is_answered_yes_or_no(ass
     assert "grandmother" in result.not_applied
     # the context's words are said after the answer, not in place of its first line
     assert "grandmother" in result.answer.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("question", "marked", "seat"),
+    [
+        ("Które gminy z powiatu kłodzkiego mają partnerów w Czechach?", "(pow. kłodzki)", "Kłodzko"),
+        ("Which gminas of powiat prudnicki cooperate with Czech towns?", "(pow. prudnicki)", "Prudnik"),
+    ],
+)  # fmt: skip
+def test_a_powiats_gminas_are_those_marked_so_and_its_seat_said_to_be_partial(
+    assistant, question, marked, seat
+):
+    result = assistant.answer(question)
+    units = {row[0] for row in result.data.rows}
+    assert units and all(marked in u or u.startswith(seat) for u in units)
+    assert {row[2] for row in result.data.rows} == {"Czechy"}
+    assert not any(u.startswith("Powiat") for u in units)  # not the powiat's own rows
+    assert marked.strip("()") in result.answer.splitlines()[0]  # what the list is, said first
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("Партнери Руди Шльонської", "Ruda Śląska"),
+        ("Міста-партнери Зеленої Гури", "Zielona Góra"),
+        ("Партнеры Нового Сонча", "Nowy Sącz"),
+    ],
+)
+def test_a_two_word_name_in_a_cyrillic_case_is_found(assistant, question, unit):
+    result = assistant.answer(question)
+    assert result.data.rows and {row[0] for row in result.data.rows} == {unit}
