@@ -128,6 +128,13 @@ def _analyses(word: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     return tuple(found)
 
 
+def _only_a_place(word: str) -> bool:
+    """Morfeusz knows the word only as a place's name: the survey may spell that place one
+    letter differently ('mrągowa' for its 'Mragowo', 'Nowogrodziec' for 'Nowogrodzic')."""
+    found = _analyses(word)
+    return bool(found) and all("nazwa_geograficzna" in q for _lemma, _tag, q in found)
+
+
 @lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
     """True if the word (any case) is also an ordinary Polish word or a listed ambiguous one."""
@@ -592,6 +599,7 @@ class Gazetteer:
             or not folded.isalpha()
             or _is_stop_word(token.text)
             or _analyses(token.text.lower())
+            and not _only_a_place(token.text.lower())
         ):
             return options
         for length in (len(folded) - 1, len(folded), len(folded) + 1):

@@ -101,6 +101,9 @@ def understand(
     signals = Signals(tokens, find_cues(tokens, set()), sentence_starts(text, tokens))
     # A short follow-up in a conversation ("a slupska?") is about partnerships too.
     lenient = _lenient(signals, text) or previous is not None and len(tokens) <= 4
+    if not lenient and len(tokens) <= 3:
+        # "wałcz niemcy": a terse message naming a country asks about partners there
+        lenient = any(m.kind in ("country", "continent") for m in gazetteer.find(text))
     matches = gazetteer.find(text, lenient=lenient)
     matches += _foreign_inflections(text, tokens, matches, gazetteer)
     matches = _drop_names_inside_topics(tokens, signals, matches)
@@ -110,7 +113,11 @@ def understand(
         matches = [m for m in matches if m.exact or m.text[:1].isupper() or " " in m.text]
     spans = [m.span for m in matches]
     # With no evidence at all ("🙂", "2"), keep the conversation's language, else the site's (Polish).
-    language = detect_language(text, spans) or (previous.language if previous else "pl")
+    language = (
+        detect_language(text, spans)
+        or _language_of_names(matches)  # "olkusz italy": the country is named in English
+        or (previous.language if previous else "pl")
+    )
     foreign = scripts.other_language(text, _mask(text, spans), vocabulary_vote(_mask(text, spans)))
     if foreign:
         language = "en"  # the contract: other languages are answered in English, saying so
@@ -579,6 +586,23 @@ def _unexplained(signals: Signals, named: set[int]) -> bool:
     return any(w not in function for w in _foreign_words(signals, named))
 
 
+def _language_of_names(matches: list[Match]) -> str | None:
+    """The language the countries are named in, when the message says nothing else."""
+    table = load("countries")
+    votes = {"pl": 0, "en": 0}
+    for m in matches:
+        data = table.get(m.key) if m.kind == "country" else None
+        if not isinstance(data, dict):
+            continue
+        if m.name in [data.get("en"), *data.get("en_aliases", [])]:
+            votes["en"] += 1
+        elif m.name in [m.key, *data.get("pl_aliases", []), *data.get("pl_adjectives", [])]:
+            votes["pl"] += 1
+    if votes["en"] != votes["pl"]:
+        return max(votes, key=votes.get)
+    return None
+
+
 def _with_language(u: Understanding, language: str) -> Understanding:
     u.language = language
     return u
@@ -625,6 +649,12 @@ def _intent_from(
             if intent.unit_type and units.labels.get(narrowed[0], ("",))[0] != intent.unit_type:
                 intent.unit_type = None
         intent.unit_query = unit_match.text
+    also = _units_listed_after(text, unit_match, partner_matches, matches) if intent.units else []
+    if also:
+        # "partnerzy darłowa i szczawnicy", "partners of Gdańsk and Gdynia": both units' lists
+        spans = {m.span for m in also}
+        partner_matches = [m for m in partner_matches if m.span not in spans]
+        intent.units = [*intent.units, *(units.label(u) for m in also for u in m.units)]
     area = _powiat_area(text, signals, units)
     if area:
         # "Które gminy z powiatu kłodzkiego …": its gminas, not the powiat's own rows
@@ -1427,6 +1457,28 @@ _POWIAT_AREA = re.compile(
     r"([^\W\d_]+)|\b(?:z|ze|w|we|of|in|from)\s+(?:the\s+)?([^\W\d_]+)\s+(?:powiat|county|district)\b"
 )
 _ADJECTIVE_CASES = (("iego", "i"), ("im", "i"), ("iej", "i"))
+
+
+_HEAD_WORDS = ("partner", "twin", "sister", "pobratym", "blizniac")
+
+
+def _units_listed_after(text: str, unit_match, partner_matches, matches) -> list[Match]:
+    """Units joined to the first by 'i', 'and', a comma, when a partner word comes before the
+    first ('partnerzy X i Y', 'partners of X and Y'): more units asked about, not partners."""
+    if unit_match is None:
+        return []
+    head = [fold(w) for w in re.findall(r"[^\W\d_]+", text[: unit_match.span[0]])]
+    if not any(w.startswith(_HEAD_WORDS) for w in head):
+        return []
+    units = {m.span: m for m in matches if m.kind == "unit"}
+    found, end = [], unit_match.span[1]
+    for m in sorted(partner_matches, key=lambda m: m.span):
+        between = fold(text[end : m.span[0]]).strip(" ,")
+        if m.span not in units or between not in ("i", "and", "oraz", ""):
+            break
+        found.append(units[m.span])
+        end = m.span[1]
+    return found
 
 
 def _powiat_area(text: str, signals: Signals, units: Units) -> tuple[str, str, list[str]] | None:

@@ -228,3 +228,16 @@ def test_how_many_after_a_breakdown_is_answered_by_its_counts(assistant):
     result = assistant.answer("Z jakimi krajami współpracuje Nowy Sącz i ile ma tam partnerów?")
     alone = assistant.answer("Z jakimi krajami współpracuje Nowy Sącz?")
     assert result.data.rows == alone.data.rows and result.not_applied == []
+
+
+def test_every_parts_rows_are_in_the_data_and_in_the_export(assistant):
+    result = assistant.answer("Ile partnerów ma Kraków, a ile Wrocław?")
+    assert result.data.columns[-1] == "part"
+    by_part = {}
+    for row in result.data.rows:
+        by_part.setdefault(row[-1], set()).add(row[0])
+    assert by_part == {1: {"Kraków"}, 2: {"Wrocław"}}
+    assert result.data.total == len(result.data.rows)
+    turn = assistant.store.turn(result.conversation_id, 1)
+    again = assistant.turn_data(turn.state)  # what the CSV export and the rows page read
+    assert again.rows == result.data.rows

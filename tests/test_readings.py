@@ -105,3 +105,63 @@ def test_a_powiats_gminas_are_those_marked_so_and_its_seat_said_to_be_partial(
 def test_a_two_word_name_in_a_cyrillic_case_is_found(assistant, question, unit):
     result = assistant.answer(question)
     assert result.data.rows and {row[0] for row in result.data.rows} == {unit}
+
+
+def _conversation(assistant, *turns):
+    result = None
+    for message in turns:
+        result = assistant.answer(message, result.conversation_id if result else None)
+    return result
+
+
+def test_the_first_ones_whole_list_when_all_its_partners_are_asked(assistant):
+    result = _conversation(
+        assistant,
+        "Szukamy partnera dla miasta z Francji. Które powiaty mają już partnerów francuskich?",
+        "a ten pierwszy - jakich ma wszystkich partnerów?",
+    )
+    units = {row[0] for row in result.data.rows}
+    assert len(units) == 1
+    alone = assistant.answer(f"Partnerzy: {units.pop()}")
+    assert len(result.data.rows) == len(alone.data.rows) > 2  # not only its French rows
+
+
+def test_without_a_country_after_a_units_list_leaves_its_rows_out(assistant):
+    result = _conversation(assistant, "Partnerzy Opola", "bez niemieckich")
+    alone = assistant.answer("Partnerzy Opola")
+    assert {row[7] for row in result.data.rows} == {
+        row[7] for row in alone.data.rows if row[2] != "Niemcy"
+    }
+
+
+def test_another_unit_opening_a_follow_up_is_no_partner(assistant):
+    result = _conversation(assistant, "Partners of Toruń", "and Elbląg?")
+    assert result.route == "clarify" or {row[0] for row in result.data.rows} & {"Elbląg"}
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("partnerzy mrągowa", "Mragowo"),  # the survey spells it without the ą
+        ("Nowogrodziec partners", "Nowogrodzic"),
+    ],
+)
+def test_a_place_the_survey_spells_one_letter_differently_is_found(assistant, question, unit):
+    result = assistant.answer(question)
+    assert result.data.rows and {row[0] for row in result.data.rows} == {unit}
+
+
+def test_a_terse_unit_and_country_is_a_question_about_them(assistant):
+    result = assistant.answer("wałcz niemcy")
+    assert result.route == "table" and result.data.rows
+    assert {(row[0], row[2]) for row in result.data.rows} == {("Wałcz", "Niemcy")}
+
+
+def test_a_country_named_in_english_says_the_language(assistant):
+    assert assistant.answer("olkusz italy").language == "en"
+    assert assistant.answer("olkusz wlochy").language == "pl"
+
+
+def test_two_units_after_a_partner_word_are_both_asked_about(assistant):
+    result = assistant.answer("partnerzy darłowa i szczawnicy")
+    assert {row[0] for row in result.data.rows} == {"Darłowo", "Szczawnica"}
