@@ -1468,7 +1468,7 @@ def _units_listed_after(text: str, unit_match, partner_matches, matches) -> list
     if unit_match is None:
         return []
     head = [fold(w) for w in re.findall(r"[^\W\d_]+", text[: unit_match.span[0]])]
-    if not any(w.startswith(_HEAD_WORDS) for w in head):
+    if not any((stem_missing_a_letter(w) or w).startswith(_HEAD_WORDS) for w in head):
         return []
     units = {m.span: m for m in matches if m.kind == "unit"}
     found, end = [], unit_match.span[1]
@@ -1592,7 +1592,8 @@ def _domestic(text: str, matches: list[Match], signals: Signals) -> bool:
         before = [fold(w) for w in re.findall(r"[^\W\d_]+", text[: m.span[0]])[-2:]]
         if before and before[-1] in _PARTNER_PREPOSITIONS:
             return True
-        if len(before) == 2 and before[1] in ("in", "w") and before[0].startswith("partner"):
+        partner_word = len(before) == 2 and (stem_missing_a_letter(before[0]) or before[0])
+        if partner_word and before[1] in ("in", "w") and partner_word.startswith("partner"):
             return True
     return signals.has("domestic")
 
