@@ -90,7 +90,7 @@ def leftover(
     for i, token in enumerate(tokens):
         if i in consumed or token.text.isdigit() or not any(c.isalpha() for c in token.text):
             continue
-        if is_function_word(token):
+        if is_function_word(token) and not _passive_predicate(tokens, i):
             continue
         capital = (
             token.text[:1].isupper()
@@ -135,6 +135,15 @@ def leftover(
         elif len(token.text) > 2:
             found.append(Leftover(token.text, "content", i))
     return _joined(found, tokens)
+
+
+def _passive_predicate(tokens, i: int) -> bool:
+    """'zostały zerwane', 'są zawieszone': a participle after 'być'/'zostać' is what the question
+    asks of the rows (a state the survey may not record), no function word."""
+    if i == 0 or not tokens[i - 1].keys & {"zostac", "byc"}:
+        return False
+    analyses = polish_analyses(tokens[i].text)
+    return bool(analyses) and all(tag.startswith(("ppas", "pact")) for _l, tag, _q in analyses)
 
 
 def _polish_common(token) -> bool:

@@ -165,3 +165,10 @@ def test_a_country_named_in_english_says_the_language(assistant):
 def test_two_units_after_a_partner_word_are_both_asked_about(assistant):
     result = assistant.answer("partnerzy darłowa i szczawnicy")
     assert {row[0] for row in result.data.rows} == {"Darłowo", "Szczawnica"}
+
+
+def test_a_state_asked_in_a_passive_predicate_is_said_not_applied(assistant):
+    u = read(assistant, "Które partnerstwa Konina na Litwie zostały zerwane?")
+    assert u.intent.not_applied == ["zerwane"] and u.intent.units == ["Konin"]
+    signed = read(assistant, "Które umowy zostały podpisane po 2005?")
+    assert signed.intent.not_applied == []  # signing is what the survey records
