@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from assistant import asks, coverage, scripts
 from assistant.gazetteer import Gazetteer, Match
@@ -68,6 +68,31 @@ class Units:
         return self.by_written.get(written, written)
 
 
+@cache
+def grammar(role: str) -> tuple:
+    """The grammar words of a role (lang/grammar.toml): words and stems as a tuple (in the
+    order written: endings are tried so), case pairs as (ending, nominative) tuples."""
+    return tuple(tuple(x) if isinstance(x, list) else x for x in load("grammar")[role])
+
+
+@lru_cache(maxsize=1)
+def _powiat_area_pattern() -> re.Pattern:
+    """'z powiatu kłodzkiego', 'of powiat prudnicki', 'in the prudnicki county' (folded)."""
+    before = "|".join(grammar("area_prepositions"))
+    powiat = "|".join(grammar("powiat_words"))
+    return re.compile(
+        rf"\b(?:{before})\s+(?:the\s+)?(?:{powiat})\s+([^\W\d_]+)"
+        rf"|\b(?:{before})\s+(?:the\s+)?([^\W\d_]+)\s+(?:{powiat})\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def _in_poland_pattern() -> re.Pattern:
+    return re.compile(
+        r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in grammar("in_poland")) + r")\b"
+    )
+
+
 @dataclass
 class Understanding:
     language: str
@@ -86,8 +111,6 @@ class Understanding:
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3}
 _BARE_NUMBER = re.compile(r"^\s*(?:nr\.?\s*|no\.?\s*|#)?(\d{1,2})\s*[.)]?\s*$", re.IGNORECASE)
-_PARTNER_PREPOSITIONS = {"z", "ze", "with", "and", "i", "oraz"}
-_JOINING_WORDS = {"and", "i", "oraz", "a"}
 
 
 def understand(
@@ -380,19 +403,6 @@ def _foreign_words(signals: Signals, named: set[int]) -> list[str]:
     ]
 
 
-# Case endings put on names: Polish "z Bardejovem", "w Bardejovie", "do Bardejova"; Czech and
-# Slovak "s Ostravou", "Zakopaného", "s Košicami"; Lithuanian "su Kaunu".
-_ENDINGS = ("iem", "em", "ie", "owi", "om", "ach", "ami", "ého", "ou", "u", "a", "ą", "ę", "y",
-            "i", "e",
-            # Ukrainian and Russian: "Холма", "з Перемишлем", "у Сяноку", "Кракові"
-            "ові", "ом", "ем", "ою", "ею", "а", "я", "у", "ю", "і", "е")  # fmt: skip
-# Prepositions that put the name after them in a case (Polish, Czech, Slovak, Lithuanian).
-_CASE_PREPOSITIONS = {"z", "ze", "s", "se", "so", "su", "w", "we", "v", "vo", "do", "od", "u", "ku"}
-# What the nominative may end in once the case ending is off: Ostrav-a, Košic-e, Kaun-as,
-# Перемишл-ь.
-_NOMINATIVE = ("", "a", "e", "o", "y", "i", "as", "is", "us", "ь", "а", "о")
-
-
 def _foreign_inflections(
     text: str, tokens, matches: list[Match], gazetteer: Gazetteer
 ) -> list[Match]:
@@ -403,17 +413,17 @@ def _foreign_inflections(
         # capitalised, or after a preposition that inflects it ("z bardejovem", "s ostravou")
         slot = t.text[:1].isupper() or (
             k > 0
-            and fold(tokens[k - 1].text) in _CASE_PREPOSITIONS
+            and fold(tokens[k - 1].text) in grammar("case_prepositions")
             and not coverage.polish_analyses(t.text)  # "w sumie" is no "Sumy"
         )
         if not slot or len(t.text) < 5 or any(s <= t.start < e for s, e in covered):
             continue
-        for ending in _ENDINGS:
+        for ending in grammar("case_endings"):
             if not t.text.endswith(ending):
                 continue
             stem = t.text[: -len(ending)]
             hits = []
-            for tail in _NOMINATIVE:
+            for tail in grammar("nominative_endings"):
                 name = stem + tail
                 hits = [
                     m
@@ -431,14 +441,6 @@ def _foreign_inflections(
     return found + _cyrillic_pairs(tokens, [*covered, *(m.span for m in found)], gazetteer)
 
 
-# Ukrainian and Russian case endings of a two-word name's words and what they were in the
-# nominative: "Руди Шльонської" -> "Руда Шльонська", "Нового Сонча" -> "Новий Сонч".
-_CYRILLIC_CASES = (("ої", "а"), ("ого", "ий"), ("ого", "е"), ("ій", "а"), ("ому", "ий"),
-                   ("им", "ий"), ("ою", "а"), ("ой", "ая"), ("ей", "ая"), ("и", "а"), ("і", "а"),
-                   ("і", ""), ("у", ""), ("а", ""), ("ом", ""), ("ем", ""), ("ові", ""),
-                   ("ы", "а"), ("е", "а"), ("е", ""))  # fmt: skip
-
-
 def _cyrillic_pairs(tokens, covered: list[tuple[int, int]], gazetteer: Gazetteer) -> list[Match]:
     """Two capitalised Cyrillic words the gazetteer missed, each retried in the nominative."""
     found: list[Match] = []
@@ -449,7 +451,14 @@ def _cyrillic_pairs(tokens, covered: list[tuple[int, int]], gazetteer: Gazetteer
         if any(s <= t.start < e for s, e in covered for t in (first, second)):
             continue
         options = [
-            {w, *(w[: -len(end)] + tail for end, tail in _CYRILLIC_CASES if w.endswith(end))}
+            {
+                w,
+                *(
+                    w[: -len(end)] + tail
+                    for end, tail in grammar("cyrillic_cases")
+                    if w.endswith(end)
+                ),
+            }
             for w in words
         ]
         for a, b in itertools.product(*options):
@@ -560,8 +569,7 @@ def _ranks(span: tuple[int, int], tokens) -> bool:
     if fold(tokens[span[0]].text) != "top" or span[1] - span[0] > 1 or span[1] == len(tokens):
         return True
     following = tokens[span[1]]
-    domain = ("partner", "twin", "sister", "countr", "kraj", "town", "cit", "gmin", "powiat",
-              "unit", "municipal", "count", "place")  # fmt: skip
+    domain = grammar("ranked_stems")
     return (
         following.text.isdigit()
         or fold(following.text) in NUMBER_WORDS
@@ -1134,7 +1142,6 @@ _BOUND = re.compile(
     r"(?:(\w+)\s+)?(\w+)",
     re.IGNORECASE,
 )
-_COUNTED = ("partner", "twin", "sister", "link", "miast", "umow")  # what a bound counts
 
 
 def _without_cues_inside(signals: Signals, span: tuple[int, int], cues) -> dict:
@@ -1170,7 +1177,7 @@ def _counted_end(found: re.Match) -> int | None:
     'co najmniej 6 parterów'; None when the number counts something else."""
     for group in (3, 4):
         folded = fold(found.group(group) or "")
-        if (stem_missing_a_letter(folded) or folded).startswith(_COUNTED):
+        if (stem_missing_a_letter(folded) or folded).startswith(grammar("counted_stems")):
             return found.end(group)
     return None
 
@@ -1178,7 +1185,7 @@ def _counted_end(found: re.Match) -> int | None:
 def _after_partner_word(before: str) -> bool:
     """'partners with a population above', 'miasta partnerskie liczące ponad': the partners' size."""
     last = [fold(w) for w in re.findall(r"[^\W\d_]+", before)][-4:]
-    return any(w.startswith(("partner", "twin", "sister", "pobratym")) for w in last)
+    return any(w.startswith(grammar("partner_stems")) for w in last)
 
 
 def _population(number: str, scale: str | None) -> int:
@@ -1238,11 +1245,11 @@ def _centre(text: str, start: int, matches: list[Match], units: Units):
     if not word:
         return (start, start), None
     token = word.group()
-    for ending in ("", *_ENDINGS):
+    for ending in ("", *grammar("case_endings")):
         if ending and not token.endswith(ending):
             continue
         stem = token[: len(token) - len(ending)] if ending else token
-        for tail in ("",) if not ending else _NOMINATIVE:
+        for tail in ("",) if not ending else grammar("nominative_endings"):
             place = units.locate(stem + tail, "place")
             if place is not None and place.lat is not None:
                 return (start, start + len(token)), place
@@ -1297,9 +1304,6 @@ _TOWN_WORDS = {
 }
 
 
-_FROM = {"z", "ze", "from", "in", "w", "we", "aus", "iz", "з"}
-
-
 def _without_foreign_unit_words(signals: Signals, matches: list[Match]) -> dict:
     """'gmina z Rumunii', 'slowacka obec', 'a Hungarian town', 'z czeskimi miastami': a unit word
     that a foreign country describes is the other side's, not the Polish unit type asked for."""
@@ -1315,7 +1319,9 @@ def _without_foreign_unit_words(signals: Signals, matches: list[Match]) -> dict:
         # "a Hungarian town", "slowacka obec"; not "partnerzy litewscy gmin" (another noun's)
         before = i > 0 and in_country(tokens[i - 1]) and _agree(tokens[i - 1].text, tokens[i].text)
         after = (
-            i + 2 < len(tokens) and fold(tokens[i + 1].text) in _FROM and in_country(tokens[i + 2])
+            i + 2 < len(tokens)
+            and fold(tokens[i + 1].text) in grammar("from_prepositions")
+            and in_country(tokens[i + 2])
         )
         if after and fold(tokens[i + 1].text) in ("z", "ze"):
             # "gmina z Rumunii" (from: genitive), not "gmin z Ukrainą" (with: instrumental)
@@ -1432,8 +1438,8 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
         )
         # "and Elbląg?" opening a message joins it to the turn before: no partner marker
         opening = len(re.findall(r"[^\W\d_]+", text[: span[0]])) == 1
-        marked_partner = before in _PARTNER_PREPOSITIONS and not possessive
-        marked_partner = marked_partner and not (opening and before in _JOINING_WORDS)
+        marked_partner = before in grammar("partner_prepositions") and not possessive
+        marked_partner = marked_partner and not (opening and before in grammar("joining"))
         same = unit is not None and "unit" in kinds and kinds["unit"].key == unit.key
         if same and not marked_partner:
             continue  # the unit named again, by another name: "Wrocław (Breslau)"
@@ -1448,27 +1454,13 @@ def _assign(text: str, matches: list[Match]) -> tuple[Match | None, list[Match],
     return unit, partners, countries
 
 
-_PLACE_PREPOSITIONS = {"in", "w", "we", "z", "ze", "with", "from", "outside", "poza", "spoza",
-                       "across", "throughout", "do", "to", "na"}  # fmt: skip
-
-
-_POWIAT_AREA = re.compile(
-    r"\b(?:z|ze|w|we|of|in|from)\s+(?:the\s+)?(?:powiatu|powiecie|powiat|county|district)\s+"
-    r"([^\W\d_]+)|\b(?:z|ze|w|we|of|in|from)\s+(?:the\s+)?([^\W\d_]+)\s+(?:powiat|county|district)\b"
-)
-_ADJECTIVE_CASES = (("iego", "i"), ("im", "i"), ("iej", "i"))
-
-
-_HEAD_WORDS = ("partner", "twin", "sister", "pobratym", "blizniac")
-
-
 def _units_listed_after(text: str, unit_match, partner_matches, matches) -> list[Match]:
     """Units joined to the first by 'i', 'and', a comma, when a partner word comes before the
     first ('partnerzy X i Y', 'partners of X and Y'): more units asked about, not partners."""
     if unit_match is None:
         return []
     head = [fold(w) for w in re.findall(r"[^\W\d_]+", text[: unit_match.span[0]])]
-    if not any((stem_missing_a_letter(w) or w).startswith(_HEAD_WORDS) for w in head):
+    if not any((stem_missing_a_letter(w) or w).startswith(grammar("partner_stems")) for w in head):
         return []
     units = {m.span: m for m in matches if m.kind == "unit"}
     found, end = [], unit_match.span[1]
@@ -1485,12 +1477,12 @@ def _powiat_area(text: str, signals: Signals, units: Units) -> tuple[str, str, l
     """'gminy z powiatu kłodzkiego', 'gminas of powiat prudnicki': (the phrase, the powiat's
     adjective, the gminas the survey marks as lying in it by a disambiguator 'pow. kłodzki',
     and its seat Kłodzko); None when the question asks for no powiat's gminas."""
-    found = _POWIAT_AREA.search(fold(text))
+    found = _powiat_area_pattern().search(fold(text))
     if not found or not _own_gmina_words(signals):
         return None
     group = 1 if found.group(1) else 2
     written = text[found.start(group) : found.end(group)]  # folding keeps every position
-    for ending, nominative in _ADJECTIVE_CASES:
+    for ending, nominative in grammar("adjective_cases"):
         if fold(written).endswith("k" + ending):
             written = written[: -len(ending)] + nominative  # kłodzkiego -> kłodzki
             break
@@ -1540,7 +1532,7 @@ def _a_filter(text: str, continent: Match, matches: list[Match]) -> bool:
         # Poland's own continent is where partners are only as such: "partners in Europe",
         # "z Europy", "European partners" of a Polish unit; not "Europe's twinning"
         polish = any(fold(w).startswith(("polsk", "polish")) for w in re.findall(r"\w+", text))
-        placed = bool(before) and fold(before[0]) in _PLACE_PREPOSITIONS
+        placed = bool(before) and fold(before[0]) in grammar("place_prepositions")
         named = names[continent.key]
         adjective = continent.name in [*named["pl_adjectives"], *named["en_adjectives"]]
         possessive = text[span[1] : span[1] + 2] in ("'s", "’s") or continent.text.endswith(
@@ -1573,14 +1565,11 @@ def _shares_stem(a: str, b: str) -> bool:
     return any(w.startswith(stem) for stem in _stems(a) for w in words_b)
 
 
-_IN_POLAND = re.compile(r"\b(?:w|in|within)\s+(?:polsce|poland)\b")
-
-
 def _in_poland_after_a_unit(text: str, matches: list[Match]) -> bool:
     """'Karpacz … w Polsce', 'Karpacz's partners in Poland': a named unit lies in Poland anyway,
     so 'in Poland' places its partners."""
     units = [m for m in matches if m.kind == "unit"]
-    found = _IN_POLAND.search(fold(text))
+    found = _in_poland_pattern().search(fold(text))
     return bool(units and found) and any(m.span[1] <= found.start() for m in units)
 
 
@@ -1590,7 +1579,7 @@ def _domestic(text: str, matches: list[Match], signals: Signals) -> bool:
         if m.key != "Polska" or m.kind != "country":
             continue
         before = [fold(w) for w in re.findall(r"[^\W\d_]+", text[: m.span[0]])[-2:]]
-        if before and before[-1] in _PARTNER_PREPOSITIONS:
+        if before and before[-1] in grammar("partner_prepositions"):
             return True
         partner_word = len(before) == 2 and (stem_missing_a_letter(before[0]) or before[0])
         if partner_word and before[1] in ("in", "w") and partner_word.startswith("partner"):
@@ -1692,17 +1681,13 @@ def _is_followup(
     return bool(refines) and (short or signals.has("which_of_them"))
 
 
-_SWITCH_WORDS = {"and", "a", "i", "what", "about", "how", "co", "z", "ze", "the", "oraz", "for",
-                 "dla", "also", "też", "tez", "again", "und", "was", "ist", "mit"}  # fmt: skip
-
-
 def _switches_unit(intent: Intent, signals: Signals, previous: TurnState) -> bool:
     """'And Wrocław?', 'a Rzeszowa?', 'what about Gdynia?': the same question for another unit."""
     if not intent.units or intent.partners or intent.countries or len(signals.tokens) > 5:
         return False
     named = {fold(w) for u in intent.units for w in (intent.unit_query or u).split()}
     rest = [t for t in signals.tokens if fold(t.text) not in named]
-    return all(fold(t.text) in _SWITCH_WORDS for t in rest) and bool(rest)
+    return all(fold(t.text) in grammar("switch_words") for t in rest) and bool(rest)
 
 
 def _switches_partner(intent: Intent, signals: Signals, previous: TurnState, matches) -> bool:
@@ -1713,7 +1698,7 @@ def _switches_partner(intent: Intent, signals: Signals, previous: TurnState, mat
     if any(m.kind == "unit" for m in matches):
         return False  # "and Elbląg?": another unit (here one of two), not a partner of Toruń
     tokens = signals.tokens
-    return len(tokens) <= 6 and fold(tokens[0].text) in _SWITCH_WORDS
+    return len(tokens) <= 6 and fold(tokens[0].text) in grammar("switch_words")
 
 
 def _about_the_one(signals: Signals, previous: TurnState) -> bool:
@@ -1774,7 +1759,7 @@ def _merge_followup(
             intent.year_to,
         )
     said = " ".join(t.text for t in signals.tokens)
-    if base.units and not intent.countries and _IN_POLAND.search(fold(said)):
+    if base.units and not intent.countries and _in_poland_pattern().search(fold(said)):
         merged.countries = ["Polska"]  # "… and how many in Poland itself?": its domestic partners
     turned = _turned_bound(intent, signals, base)
     if turned:
