@@ -398,3 +398,16 @@ def test_the_rows_behind_an_aggregate_are_paged_from_its_plan(assistant):
     assert client.get(f"/api/answers/{cid}/9/rows").status_code == 404
     bad = client.get(f"/api/answers/{cid}/1/rows", params={"limit": 100000})
     assert bad.status_code == 422 and "detail" in bad.json()
+
+
+def test_the_rows_of_a_message_of_several_questions_are_every_parts(assistant):
+    client = TestClient(create_app(assistant))
+    answer = client.post(
+        "/api/chat", json={"message": "Ile partnerów ma Kraków, a ile Wrocław?"}
+    ).json()
+    cid = answer["conversation_id"]
+    page = client.get(f"/api/answers/{cid}/1/rows", params={"limit": 100}).json()
+    assert page["columns"][-1] == "part" and page["total"] == answer["data"]["total"]
+    assert {(r[0], r[-1]) for r in page["rows"]} == {("Kraków", 1), ("Wrocław", 2)}
+    csv = client.get(f"/api/export/{cid}/1.csv").text
+    assert "Kraków" in csv and "Wrocław" in csv

@@ -53,17 +53,30 @@ def answer_rows(
     state = TurnState.load(stored.state)
     if state is None or state.intent is None or state.route != "table":
         raise HTTPException(404, f"Turn {turn} of this conversation has no survey rows.")
-    plan = _rows_plan(state, rt)
+    sql, params = _rows_query(state, rt)
     cursor = rt.con.cursor()
     try:
-        q = query.partnerships(plan)
-        (total,) = cursor.execute(f"SELECT count(*) FROM ({q.sql})", q.params).fetchone()
-        page = cursor.execute(f"{q.sql} LIMIT ? OFFSET ?", [*q.params, limit, offset])
+        (total,) = cursor.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+        page = cursor.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
         columns = [d[0] for d in page.description]
         rows = [list(r) for r in page.fetchall()]
     finally:
         cursor.close()
     return RowPage(columns=columns, rows=rows, total=total, offset=offset, limit=limit)
+
+
+def _rows_query(state: TurnState, rt) -> tuple[str, list]:
+    """The rows' SQL: one plan's, or for a message of several questions every part's in turn,
+    with a last column `part` (1, 2, … as asked), as the answer's data has them."""
+    if len(state.parts) < 2:
+        q = query.partnerships(_rows_plan(state, rt))
+        return q.sql, list(q.params)
+    selects, params = [], []
+    for n, intent in enumerate(state.parts, 1):
+        q = query.partnerships(_rows_plan(state.model_copy(update={"intent": intent}), rt))
+        selects.append(f"SELECT *, {n} AS part FROM ({q.sql})")
+        params += list(q.params)
+    return " UNION ALL ".join(selects), params
 
 
 def _rows_plan(state: TurnState, rt):
