@@ -628,9 +628,20 @@ def facts_about(facts: list[Fact], intent) -> list[Fact]:
     """Page facts of the asked city with the asked partner (names matched across languages)."""
     from assistant.compare import place_names
 
-    if not intent or not intent.units or not intent.partners:
+    if not intent or not intent.units:
         return []
     owners = {fold(u) for u in intent.units}
+    if not intent.partners:
+        # "Jakie miasta partnerskie ma Białystok według strony miasta?" (and "… w Rosji?"):
+        # every partner line of the city's page, in the asked countries if any
+        from assistant.compose import english_country
+
+        countries = {fold(c) for c in intent.countries}
+        countries |= {fold(english_country(c)) for c in intent.countries}
+        return [
+            f for f in facts
+            if fold(f.owner) in owners and (not countries or fold(f.country or "") in countries)
+        ]  # fmt: skip
     wanted = frozenset().union(*(place_names(n) for n in intent.partners))
     return [f for f in facts if fold(f.owner) in owners and place_names(f.partner) & wanted]
 

@@ -309,9 +309,13 @@ def asks_about_pages(asked: Asked) -> Understanding | None:
 def refines_the_previous_answer(asked: Asked) -> Understanding | None:
     """'And in 2009?', 'and Wrocław?', 'only formal ones', 'how many is that?'."""
     if _is_followup(asked.intent, asked.signals, asked.matches, asked.previous):
-        return _merge_followup(
+        merged = _merge_followup(
             asked.intent, asked.signals, asked.previous, asked.language, asked.matches
         )
+        owners = set(asked.units.page_owners)
+        if asked.previous.route == "documents" and set(merged.intent.units) & owners:
+            merged.route = "documents"  # "a które z nich są w Rosji?" after a city page's list
+        return merged
     return None
 
 
@@ -512,6 +516,8 @@ def _route_to_pages(
             return to("both", "compare")
         if page_words or signals.has("page_detail") or _unexplained(signals, named):
             return to("documents", "detail")
+        if signals.has("page"):
+            return to("documents", "detail")  # "… według strony miasta": the city's own page
         listed = units.page_partners.get(owner, [])
         asked = set(map(fold, intent.partners))
         if asked & units.survey_partners.get(owner, frozenset()):

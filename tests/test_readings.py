@@ -172,3 +172,15 @@ def test_a_state_asked_in_a_passive_predicate_is_said_not_applied(assistant):
     assert u.intent.not_applied == ["zerwane"] and u.intent.units == ["Konin"]
     signed = read(assistant, "Które umowy zostały podpisane po 2005?")
     assert signed.intent.not_applied == []  # signing is what the survey records
+
+
+def test_a_citys_partners_by_its_page_and_a_follow_up_on_them(assistant):
+    listed = assistant.answer("Jakie miasta partnerskie ma Białystok według strony miasta?")
+    assert listed.route == "documents"
+    assert {c.source for c in listed.citations} == {
+        "corpus/pages/bialystok-relacje-partnerskie.txt"
+    }
+    russian = assistant.answer("a które z nich są w Rosji?", listed.conversation_id)
+    assert russian.route == "documents"
+    assert "Tomsk" in russian.answer and "Irkuck" in russian.answer
+    assert "Bornova" not in russian.answer
