@@ -58,8 +58,11 @@ def first_found(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str, n: in
     if _lists_rows(intent) and intent.order not in ("year_asc", "year_desc"):
         q = query.list_rows(intent)
         first = query.Query(f"{q.sql} LIMIT ?", [*q.params, n], coded=q.coded)
-        columns, values = first.run_columns(con)
-        return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+        columns, rows, ranks = fetch(first, con)
+        return [
+            dict(zip(columns, (*row, rank), strict=True))
+            for row, rank in zip(rows, ranks, strict=True)
+        ]
     return answer(intent, con, lang)[1][:n]
 
 
@@ -127,8 +130,8 @@ def _aggregate(draft: Draft, q: query.Query, con) -> list[dict]:
 
 def _list(q: query.Query, con, show_all: bool = False) -> Rows:
     """A list query's rows; the ones the text writes out are read in full at once."""
-    columns, values = fetch(q, con)
-    return Rows(con, columns, values, prefetch=SHOW_ALL if show_all else SHOWN)
+    columns, rows, ranks = fetch(q, con)
+    return Rows(con, columns, rows, ranks, prefetch=SHOW_ALL if show_all else SHOWN)
 
 
 def _dicts(columns: list[str], rows: list[tuple]) -> list[dict]:

@@ -58,13 +58,13 @@ class Query:
 
     def run(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple]]:
         if self.coded:
-            columns, values = self.run_columns(con)
-            return columns, list(zip(*values, strict=True))
+            arrays = self.run_arrays(con)
+            return list(arrays), [tuple(r) for r in row_lists(list(arrays.values()))]
         cursor = con.execute(self.sql, self.params)
         return [d[0] for d in cursor.description], cursor.fetchall()
 
-    def run_columns(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[list]]:
-        """The result column by column, as Python lists, the coded columns as their texts.
+    def run_arrays(self, con: duckdb.DuckDBPyConnection) -> dict[str, np.ndarray]:
+        """The result column by column, as arrays; the coded columns as arrays of their texts.
 
         DuckDB hands integer columns over as arrays in bulk; a text column would be made into
         one new Python string per row instead, which on a 100k-row list is most of the cost.
@@ -72,17 +72,27 @@ class Query:
         arrays = con.execute(self.sql, self.params).fetchnumpy()
         coded = {name: _codes(arrays[name]) for name in self.coded}
         lookup = _texts(con, list(coded.values()))
-        values = [
-            lookup[coded[name]].tolist() if name in coded else arrays[name].tolist()
-            for name in arrays
-        ]
-        return list(arrays), values
+        return {name: lookup[coded[name]] if name in coded else a for name, a in arrays.items()}
 
     def shown(self) -> str:
         """The SQL with its parameters listed, for the answer's `sql` field."""
         if not self.params:
             return self.sql
         return f"{self.sql}\n-- parameters: {self.params!r}"
+
+
+def row_lists(columns: list[np.ndarray]) -> list[list]:
+    """The rows of these equally long columns, one list of Python values each (None where
+    NULL), made in one pass from a 2-D array of objects (`tolist`), not by zipping lists."""
+    size = len(columns[0]) if columns else 0
+    table = np.empty((size, len(columns)), dtype=object)
+    for j, column in enumerate(columns):
+        if isinstance(column, np.ma.MaskedArray):
+            table[:, j] = column.data
+            table[np.ma.getmaskarray(column), j] = None
+        else:
+            table[:, j] = column
+    return table.tolist()
 
 
 def _codes(array: np.ndarray) -> np.ndarray:

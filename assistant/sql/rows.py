@@ -2,10 +2,11 @@
 
 On a million-row table one list can hold 100k rows. Making a dict of every column for each
 costs more than the query; the text writes out at most `SHOW_ALL` of them. So the rows stay
-columns as DuckDB returned them (the data columns and the rank, `query.list_rows`, fetched
-column by column: `Query.run_columns`), a row becomes a dict when it is read, `data` is made
-from the columns in one pass, and the columns the text needs besides (raw, agreement, ...) are
-read for the rows asked for, in one query by rank (`query.row_details`).
+lists of the data columns, made in one pass from the arrays DuckDB returned (`query.list_rows`,
+fetched column by column: `Query.run_arrays`, `query.row_lists`); those lists are `data`'s rows
+as they are, a row becomes a dict only when it is read, and the columns the text needs besides
+(raw, agreement, ...) are read for the rows asked for, in one query by rank
+(`query.row_details`).
 """
 
 from __future__ import annotations
@@ -19,18 +20,20 @@ from assistant.sql import query
 
 
 class Rows(Sequence):
-    """Sequence of row dicts over (column names, one list of values per column); the last
-    column is the rank (list_order).
+    """Sequence of row dicts over (column names, one list of the data columns' values per row,
+    the ranks); the last column name is the rank's (list_order).
 
     The first `prefetch` rows get their detail columns at once, in one query; another row's
     are read when one of them is first used (the cursor must still be open then).
     """
 
-    def __init__(self, con, columns: list[str], values: list[list], prefetch: int = 0) -> None:
+    def __init__(
+        self, con, columns: list[str], rows: list[list], ranks: list[int], prefetch: int = 0
+    ) -> None:
         self.con = con
         self.columns = columns
-        self.values = values
-        self.ranks = values[-1]
+        self.rows = rows
+        self.ranks = ranks
         self._details: dict[int, tuple] = {}
         self.read_details(self.ranks[:prefetch])
 
@@ -47,9 +50,9 @@ class Rows(Sequence):
         return self._dict(range(len(self))[i])
 
     def data_rows(self) -> list[list]:
-        """The data columns of every row (all but the rank), as `Data.rows` holds them."""
-        with paused_gc():
-            return list(map(list, zip(*self.values[:-1], strict=True)))
+        """The data columns of every row (all but the rank), as `Data.rows` holds them: the
+        lists themselves, not copies (nothing changes them)."""
+        return self.rows
 
     def data_columns(self) -> list[str]:
         return self.columns[:-1]
@@ -59,7 +62,7 @@ class Rows(Sequence):
         return dict(zip(query.DETAILS, self._details[rank], strict=True))
 
     def _dict(self, j: int) -> dict[str, Any]:
-        row = _Row(zip(self.columns, (column[j] for column in self.values), strict=True))
+        row = _Row(zip(self.columns, (*self.rows[j], self.ranks[j]), strict=True))
         row.rows = self
         if self.ranks[j] in self._details:
             row.update(self.details(self.ranks[j]))
@@ -98,8 +101,11 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def fetch(q: query.Query, con) -> tuple[list[str], list[list]]:
-    """A list query's column names and values (one list per column), fetched with the
-    collector paused."""
+def fetch(q: query.Query, con) -> tuple[list[str], list[list], list[int]]:
+    """A list query's column names, its rows of the data columns (all but the last) and the
+    last column, the rank, made with the collector paused."""
     with paused_gc():
-        return q.run_columns(con)
+        arrays = q.run_arrays(con)
+        columns = list(arrays)
+        data = query.row_lists([arrays[name] for name in columns[:-1]])
+        return columns, data, arrays[columns[-1]].tolist()
