@@ -586,10 +586,19 @@ def unplaced_units(intent: Intent) -> Query:
     """Units that pass the other filters but have no voivodeship (ambiguous or unplaced)."""
     clause, params = where(intent, skip=frozenset({"region"}))
     return Query(
-        f"SELECT count(DISTINCT unit_label) FROM partnerships WHERE {clause} AND unit_label NOT IN "
-        "(SELECT key FROM places WHERE side = 'unit' AND voivodeship_code IS NOT NULL)",
+        f"SELECT count(DISTINCT unit_label) FROM {_units_from(intent)} WHERE {clause} AND "
+        "unit_label NOT IN (SELECT key FROM places WHERE side = 'unit' AND voivodeship_code IS "
+        "NOT NULL)",
         params,
     )
+
+
+def _units_from(intent: Intent) -> str:
+    """Where the units passing the intent's filters are counted: the (unit, country) groups
+    (load.py, COUNT_GRAINS; tens of thousands, not a million rows) when every filter reads
+    only a row's unit and country, as for a count per unit (`cells_cover`; the shared
+    partners' clause reads a row's partner)."""
+    return "cell_counts" if cells_cover(intent) and not intent.shared_partners else "partnerships"
 
 
 def by_place(intent: Intent) -> Query:
@@ -635,7 +644,7 @@ def unplaced_for(intent: Intent) -> Query:
             params,
         )
     return Query(
-        f"SELECT count(DISTINCT unit_label) FROM partnerships WHERE {clause} AND unit_label NOT IN "
-        "(SELECT key FROM places WHERE side = 'unit' AND lat IS NOT NULL)",
+        f"SELECT count(DISTINCT unit_label) FROM {_units_from(intent)} WHERE {clause} AND "
+        "unit_label NOT IN (SELECT key FROM places WHERE side = 'unit' AND lat IS NOT NULL)",
         params,
     )
