@@ -19,9 +19,9 @@ from assistant.compose import (
 )
 from assistant.intent import GROUP_OF_SHAPE, Intent
 from assistant.sql import query
-from assistant.sql.rows import Rows, fetch
+from assistant.sql.rows import Rows, fetch, group_dicts
 
-_AGGREGATE_EXTRA = ("first_source", "first_line", "first_raw")
+_AGGREGATE_EXTRA = ("first_id",)
 
 
 def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
@@ -122,10 +122,10 @@ def _aggregate(draft: Draft, q: query.Query, con) -> list[dict]:
     helper columns."""
     draft.sql = q.shown()
     columns, rows = q.run(con)
-    groups = _dicts(columns, rows)
+    found = group_dicts(con, columns, rows)
     keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
-    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
-    return groups
+    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in found])
+    return found
 
 
 def _list(q: query.Query, con, show_all: bool = False) -> Rows:
@@ -404,7 +404,7 @@ def _compare(draft: Draft, intent: Intent, con) -> list[dict]:
     q = query.compared(intent)
     draft.sql = q.shown()
     columns, rows = q.run(con)
-    by_name = {r["name"]: r for r in _dicts(columns, rows)}
+    by_name = {g["name"]: g for g in group_dicts(con, columns, rows)}
     names = intent.compare_units or intent.compare_countries
     measure = intent.measure if intent.measure != "units" else "partnerships"
     groups = [by_name.get(n) or {"name": n, "partnerships": 0, "countries": 0, "partners": 0,

@@ -88,6 +88,57 @@ class _Row(dict):
         return self[key]
 
 
+# What an aggregate's group says of its first row, read by the row's id (`first_id`).
+FIRST = ("first_source", "first_line", "first_raw")
+# Groups whose first rows are read in one query: a few dozen ids are primary-key lookups; a
+# few hundred would be a scan of every row's `raw` on a million-row table.
+FIRST_BATCH = 32
+
+
+def group_dicts(con, columns: list[str], rows: list[tuple]) -> list[dict]:
+    """An aggregate's groups as dicts. A group's first row (FIRST) is read when one of them is
+    first used, with the rows of the FIRST_BATCH groups around it in one query (the cursor
+    must still be open then): only the groups written out are cited."""
+    at = columns.index("first_id")
+    firsts = _Firsts(con, [r[at] for r in rows])
+    found = []
+    for i, r in enumerate(rows):
+        group = _Group(zip(columns, r, strict=True))
+        group.firsts, group.at = firsts, i
+        found.append(group)
+    return found
+
+
+class _Firsts:
+    """The first rows of an aggregate's groups, read by id a batch of groups at a time."""
+
+    def __init__(self, con, ids: list[int]) -> None:
+        self.con = con
+        self.ids = ids
+        self.found: dict[int, tuple] = {}
+
+    def of(self, at: int) -> tuple:
+        if self.ids[at] not in self.found:
+            start = at - at % FIRST_BATCH
+            batch = [i for i in self.ids[start : start + FIRST_BATCH] if i not in self.found]
+            _columns, found = query.first_rows(batch).run(self.con)
+            self.found.update((i, tuple(rest)) for i, *rest in found)
+        return self.found[self.ids[at]]
+
+
+class _Group(dict):
+    """A group as a dict; its first row's source, line and text are read on first use."""
+
+    firsts: _Firsts
+    at: int
+
+    def __missing__(self, key: str) -> Any:
+        if key not in FIRST:
+            raise KeyError(key)
+        self.update(zip(FIRST, self.firsts.of(self.at), strict=True))
+        return self[key]
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """No garbage collection while 100k rows are made: they hold no cycles, and each 700 new
