@@ -135,25 +135,26 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
         "bound" not in skip
     ):
         # "towns with more than 10 partners": units whose rows under the other filters pass
-        inner, inner_params = where(
-            intent.model_copy(update={"min_partnerships": None, "max_partnerships": None}),
-            skip=skip,
-        )
-        having, bounds = _having(intent)
+        unbound = intent.model_copy(update={"min_partnerships": None, "max_partnerships": None})
+        inner, inner_params = where(unbound, skip=skip)
+        table = _units_from(unbound)
+        having, bounds = _having(intent, "sum(n)" if table == "cell_counts" else "count(*)")
         clauses.append(
-            f"unit_label IN (SELECT unit_label FROM partnerships WHERE {inner} "
+            f"unit_label IN (SELECT unit_label FROM {table} WHERE {inner} "
             f"GROUP BY unit_label{having})"
         )
         params += [*inner_params, *bounds]
+    # Which units have rows in which countries is read from the (unit, country) groups counted
+    # at ingestion (load.py, COUNT_GRAINS): tens of thousands of rows, not a million.
     if intent.units_without_countries and "country" not in skip:
         clauses.append(
-            "unit_label NOT IN (SELECT unit_label FROM partnerships WHERE country IN "
+            "unit_label NOT IN (SELECT unit_label FROM cell_counts WHERE country IN "
             f"({', '.join('?' * len(intent.units_without_countries))}))"
         )
         params += intent.units_without_countries
     if intent.units_without_foreign and "country" not in skip:
         clauses.append(
-            "unit_label NOT IN (SELECT unit_label FROM partnerships WHERE country <> 'Polska')"
+            "unit_label NOT IN (SELECT unit_label FROM cell_counts WHERE country <> 'Polska')"
         )
     if intent.exclude_countries and "country" not in skip:
         clauses.append(f"country NOT IN ({', '.join('?' * len(intent.exclude_countries))})")
@@ -236,7 +237,7 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
     if intent.every_country and len(intent.countries) > 1 and "country" not in skip:
         # "partners in both Germany and France": units with rows in each of the countries.
         clauses.append(
-            "unit_label IN (SELECT unit_label FROM partnerships WHERE country IN "
+            "unit_label IN (SELECT unit_label FROM cell_counts WHERE country IN "
             f"({', '.join('?' * len(intent.countries))}) GROUP BY unit_label "
             "HAVING count(DISTINCT country) = ?)"
         )
@@ -488,14 +489,14 @@ def grouped(intent: Intent, by: str) -> Query:
     return Query(sql, [*params, *params, intent.limit])
 
 
-def _having(intent: Intent) -> tuple[str, list[int]]:
-    """'more than 10 partners': a bound on each group's number of partnerships."""
+def _having(intent: Intent, rows: str) -> tuple[str, list[int]]:
+    """'more than 10 partners': a bound on each group's number of partnerships (`rows`)."""
     parts, bounds = [], []
     if intent.min_partnerships is not None:
-        parts.append("count(*) >= ?")
+        parts.append(f"{rows} >= ?")
         bounds.append(intent.min_partnerships)
     if intent.max_partnerships is not None:
-        parts.append("count(*) <= ?")
+        parts.append(f"{rows} <= ?")
         bounds.append(intent.max_partnerships)
     return (" HAVING " + " AND ".join(parts) if parts else ""), bounds
 
