@@ -100,21 +100,32 @@ def _codes(array: np.ndarray) -> np.ndarray:
     return array.filled(-1) if isinstance(array, np.ma.MaskedArray) else array
 
 
+# A list of more rows than this uses most of the codes up to its largest: all their texts are
+# read at once as arrays, cheaper than finding the codes used among 100k rows and asking for
+# each of them.
+_FEW_ROWS = 500
+
+
 def _texts(con: duckdb.DuckDBPyConnection, columns: list[np.ndarray]) -> np.ndarray:
     """An array from code to text holding the texts of the codes used (read from `texts`);
     its last slot, where code -1 points, is None."""
     size = max((int(c.max()) + 1 for c in columns if len(c)), default=0)
+    lookup = np.empty(size + 1, dtype=object)
+    if not size:
+        return lookup
+    if len(columns[0]) > _FEW_ROWS:
+        found = con.execute("SELECT code, text FROM texts WHERE code < ?", [size]).fetchnumpy()
+        lookup[np.ma.getdata(found["code"])] = np.ma.getdata(found["text"])
+        return lookup
     used = np.zeros(size + 1, dtype=bool)
     for c in columns:
         used[c] = True
-    lookup = np.empty(size + 1, dtype=object)
     wanted = np.flatnonzero(used[:size]).tolist()
-    if wanted:
-        found = con.execute(
-            "SELECT code, text FROM texts WHERE code IN (SELECT unnest(?::INTEGER[]))", [wanted]
-        ).fetchall()
-        for code, text in found:
-            lookup[code] = text
+    found = con.execute(
+        "SELECT code, text FROM texts WHERE code IN (SELECT unnest(?::INTEGER[]))", [wanted]
+    ).fetchall()
+    for code, text in found:
+        lookup[code] = text
     return lookup
 
 
