@@ -324,10 +324,12 @@ def extreme_rows(intent: Intent) -> Query:
         if pick == "min"
         else "greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))"
     )
+    # The rows are picked by id first: only those few are read in full, not every row passing
+    # the filters (their `raw` and other long cells) before the year is compared.
     sql = (
-        f"SELECT {_SELECT}, {best} AS year FROM partnerships WHERE {clause} AND {best} "
-        f"= (SELECT {pick}({best}) FROM partnerships WHERE {clause} AND (agreement_year IS NOT NULL "
-        f"OR other_year IS NOT NULL)) {_ORDER}"
+        f"SELECT {_SELECT}, {best} AS year FROM partnerships WHERE id IN (SELECT id FROM "
+        f"partnerships WHERE {clause} AND {best} = (SELECT {pick}({best}) FROM partnerships "
+        f"WHERE {clause} AND (agreement_year IS NOT NULL OR other_year IS NOT NULL))) {_ORDER}"
     )
     return Query(sql, [*params, *params])
 
