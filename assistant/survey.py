@@ -61,7 +61,7 @@ def first_found(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str, n: in
         columns, rows, ranks = fetch(first, con)
         return [
             dict(zip(columns, (*row, rank), strict=True))
-            for row, rank in zip(rows, ranks, strict=True)
+            for row, rank in zip(rows, ranks.tolist(), strict=True)
         ]
     return answer(intent, con, lang)[1][:n]
 

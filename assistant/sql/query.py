@@ -87,12 +87,17 @@ def row_lists(columns: list[np.ndarray]) -> list[list]:
     size = len(columns[0]) if columns else 0
     table = np.empty((size, len(columns)), dtype=object)
     for j, column in enumerate(columns):
-        if isinstance(column, np.ma.MaskedArray):
-            table[:, j] = column.data
-            table[np.ma.getmaskarray(column), j] = None
-        else:
-            table[:, j] = column
+        _put(table, j, column)
     return table.tolist()
+
+
+def _put(table: np.ndarray, j: int, column: np.ndarray) -> None:
+    """A column into column j of an object array: Python values, None where NULL."""
+    if isinstance(column, np.ma.MaskedArray):
+        table[:, j] = column.data
+        table[np.ma.getmaskarray(column), j] = None
+    else:
+        table[:, j] = column
 
 
 def _codes(array: np.ndarray) -> np.ndarray:

@@ -16,6 +16,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, overload
 
+import numpy as np
+
 from assistant.sql import query
 
 
@@ -28,14 +30,14 @@ class Rows(Sequence):
     """
 
     def __init__(
-        self, con, columns: list[str], rows: list[list], ranks: list[int], prefetch: int = 0
+        self, con, columns: list[str], rows: list[list], ranks: np.ndarray, prefetch: int = 0
     ) -> None:
         self.con = con
         self.columns = columns
         self.rows = rows
-        self.ranks = ranks
+        self.ranks = ranks  # an array: a rank becomes a Python int when its row is read
         self._details: dict[int, tuple] = {}
-        self.read_details(self.ranks[:prefetch])
+        self.read_details(self.ranks[:prefetch].tolist())
 
     def __len__(self) -> int:
         return len(self.ranks)
@@ -62,10 +64,11 @@ class Rows(Sequence):
         return dict(zip(query.DETAILS, self._details[rank], strict=True))
 
     def _dict(self, j: int) -> dict[str, Any]:
-        row = _Row(zip(self.columns, (*self.rows[j], self.ranks[j]), strict=True))
+        rank = int(self.ranks[j])
+        row = _Row(zip(self.columns, (*self.rows[j], rank), strict=True))
         row.rows = self
-        if self.ranks[j] in self._details:
-            row.update(self.details(self.ranks[j]))
+        if rank in self._details:
+            row.update(self.details(rank))
         return row
 
     def read_details(self, ranks: list[int]) -> None:
@@ -152,11 +155,11 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def fetch(q: query.Query, con) -> tuple[list[str], list[list], list[int]]:
+def fetch(q: query.Query, con) -> tuple[list[str], list[list], np.ndarray]:
     """A list query's column names, its rows of the data columns (all but the last) and the
-    last column, the rank, made with the collector paused."""
+    last column, the rank (as an array), made with the collector paused."""
     with paused_gc():
         arrays = q.run_arrays(con)
         columns = list(arrays)
         data = query.row_lists([arrays[name] for name in columns[:-1]])
-        return columns, data, arrays[columns[-1]].tolist()
+        return columns, data, np.ma.getdata(arrays[columns[-1]])
