@@ -593,13 +593,27 @@ def compared(intent: Intent) -> Query:
     )
     clause, params = where(base)
     key = "unit_label" if by_unit else "country"
-    sql = (
+    named = f"{key} IN ({', '.join('?' * len(names))})"
+    figures = (
         f"SELECT {key} AS name, count(*) AS partnerships, count(DISTINCT country) AS countries, "
-        f"count(DISTINCT partner) AS partners, count(DISTINCT unit_label) AS units, {_COUNTED}"
-        f"FROM partnerships WHERE {clause} AND {key} IN ({', '.join('?' * len(names))}) "
-        f"GROUP BY {key} ORDER BY partnerships DESC, {key}"
+        f"count(DISTINCT partner) AS partners, count(DISTINCT unit_label) AS units"
     )
-    return Query(sql, [*params, *names])
+    table = counts_table(base, "unit" if by_unit else "country")
+    if table is None:
+        sql = (
+            f"{figures}, {_COUNTED}FROM partnerships WHERE {clause} AND {named} "
+            f"GROUP BY {key} ORDER BY partnerships DESC, {key}"
+        )
+        return Query(sql, [*params, *names])
+    # The distinct counts need the rows; the cited rows come from the counted groups (load.py,
+    # COUNT_GRAINS), not from reading every row's `ref`.
+    sql = (
+        f"SELECT name, partnerships, countries, partners, units, rows, first_id FROM "
+        f"({figures} FROM partnerships WHERE {clause} AND {named} GROUP BY {key}) "
+        f"JOIN (SELECT {key} AS name, {_CELL_COUNTED}FROM {table} WHERE {clause} AND {named} "
+        f"GROUP BY {key}) USING (name) ORDER BY partnerships DESC, name"
+    )
+    return Query(sql, [*params, *names, *params, *names])
 
 
 def unplaced_units(intent: Intent) -> Query:
