@@ -598,20 +598,18 @@ def compared(intent: Intent) -> Query:
         f"SELECT {key} AS name, count(*) AS partnerships, count(DISTINCT country) AS countries, "
         f"count(DISTINCT partner) AS partners, count(DISTINCT unit_label) AS units"
     )
+    groups = f"WHERE {clause} AND {named} GROUP BY {key}"
     table = counts_table(base, "unit" if by_unit else "country")
     if table is None:
-        sql = (
-            f"{figures}, {_COUNTED}FROM partnerships WHERE {clause} AND {named} "
-            f"GROUP BY {key} ORDER BY partnerships DESC, {key}"
-        )
+        sql = f"{figures}, {_COUNTED}FROM partnerships {groups} ORDER BY partnerships DESC, {key}"
         return Query(sql, [*params, *names])
     # The distinct counts need the rows; the cited rows come from the counted groups (load.py,
     # COUNT_GRAINS), not from reading every row's `ref`.
+    cited = f"SELECT {key} AS name, {_CELL_COUNTED}FROM {table} {groups}"
     sql = (
         f"SELECT name, partnerships, countries, partners, units, rows, first_id FROM "
-        f"({figures} FROM partnerships WHERE {clause} AND {named} GROUP BY {key}) "
-        f"JOIN (SELECT {key} AS name, {_CELL_COUNTED}FROM {table} WHERE {clause} AND {named} "
-        f"GROUP BY {key}) USING (name) ORDER BY partnerships DESC, name"
+        f"({figures} FROM partnerships {groups}) JOIN ({cited}) USING (name) "
+        "ORDER BY partnerships DESC, name"
     )
     return Query(sql, [*params, *names, *params, *names])
 
