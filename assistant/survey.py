@@ -19,9 +19,9 @@ from assistant.compose import (
 )
 from assistant.intent import GROUP_OF_SHAPE, Intent
 from assistant.sql import query
-from assistant.sql.rows import Rows, fetch
+from assistant.sql.rows import Rows, fetch, group_dicts
 
-_AGGREGATE_EXTRA = ("first_source", "first_line", "first_raw")
+_AGGREGATE_EXTRA = ("first_id",)
 
 
 def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
@@ -58,8 +58,11 @@ def first_found(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str, n: in
     if _lists_rows(intent) and intent.order not in ("year_asc", "year_desc"):
         q = query.list_rows(intent)
         first = query.Query(f"{q.sql} LIMIT ?", [*q.params, n], coded=q.coded)
-        columns, values = first.run_columns(con)
-        return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+        columns, rows, ranks = fetch(first, con)
+        return [
+            dict(zip(columns, (*row, rank), strict=True))
+            for row, rank in zip(rows, ranks.tolist(), strict=True)
+        ]
     return answer(intent, con, lang)[1][:n]
 
 
@@ -119,16 +122,16 @@ def _aggregate(draft: Draft, q: query.Query, con) -> list[dict]:
     helper columns."""
     draft.sql = q.shown()
     columns, rows = q.run(con)
-    groups = _dicts(columns, rows)
+    found = group_dicts(con, columns, rows)
     keep = [c for c in columns if c not in _AGGREGATE_EXTRA]
-    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in groups])
-    return groups
+    draft.data = aggregate_data(keep, [[g[c] for c in keep] for g in found])
+    return found
 
 
 def _list(q: query.Query, con, show_all: bool = False) -> Rows:
     """A list query's rows; the ones the text writes out are read in full at once."""
-    columns, values = fetch(q, con)
-    return Rows(con, columns, values, prefetch=SHOW_ALL if show_all else SHOWN)
+    columns, rows, ranks = fetch(q, con)
+    return Rows(con, columns, rows, ranks, prefetch=SHOW_ALL if show_all else SHOWN)
 
 
 def _dicts(columns: list[str], rows: list[tuple]) -> list[dict]:
@@ -401,7 +404,7 @@ def _compare(draft: Draft, intent: Intent, con) -> list[dict]:
     q = query.compared(intent)
     draft.sql = q.shown()
     columns, rows = q.run(con)
-    by_name = {r["name"]: r for r in _dicts(columns, rows)}
+    by_name = {g["name"]: g for g in group_dicts(con, columns, rows)}
     names = intent.compare_units or intent.compare_countries
     measure = intent.measure if intent.measure != "units" else "partnerships"
     groups = [by_name.get(n) or {"name": n, "partnerships": 0, "countries": 0, "partners": 0,

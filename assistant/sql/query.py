@@ -58,13 +58,13 @@ class Query:
 
     def run(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple]]:
         if self.coded:
-            columns, values = self.run_columns(con)
-            return columns, list(zip(*values, strict=True))
+            arrays = self.run_arrays(con)
+            return list(arrays), [tuple(r) for r in row_lists(list(arrays.values()))]
         cursor = con.execute(self.sql, self.params)
         return [d[0] for d in cursor.description], cursor.fetchall()
 
-    def run_columns(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[list]]:
-        """The result column by column, as Python lists, the coded columns as their texts.
+    def run_arrays(self, con: duckdb.DuckDBPyConnection) -> dict[str, np.ndarray]:
+        """The result column by column, as arrays; the coded columns as arrays of their texts.
 
         DuckDB hands integer columns over as arrays in bulk; a text column would be made into
         one new Python string per row instead, which on a 100k-row list is most of the cost.
@@ -72,11 +72,7 @@ class Query:
         arrays = con.execute(self.sql, self.params).fetchnumpy()
         coded = {name: _codes(arrays[name]) for name in self.coded}
         lookup = _texts(con, list(coded.values()))
-        values = [
-            lookup[coded[name]].tolist() if name in coded else arrays[name].tolist()
-            for name in arrays
-        ]
-        return list(arrays), values
+        return {name: lookup[coded[name]] if name in coded else a for name, a in arrays.items()}
 
     def shown(self) -> str:
         """The SQL with its parameters listed, for the answer's `sql` field."""
@@ -85,26 +81,56 @@ class Query:
         return f"{self.sql}\n-- parameters: {self.params!r}"
 
 
+def row_lists(columns: list[np.ndarray]) -> list[list]:
+    """The rows of these equally long columns, one list of Python values each (None where
+    NULL), made in one pass from a 2-D array of objects (`tolist`), not by zipping lists."""
+    size = len(columns[0]) if columns else 0
+    table = np.empty((size, len(columns)), dtype=object)
+    for j, column in enumerate(columns):
+        _put(table, j, column)
+    return table.tolist()
+
+
+def _put(table: np.ndarray, j: int, column: np.ndarray) -> None:
+    """A column into column j of an object array: Python values, None where NULL."""
+    if isinstance(column, np.ma.MaskedArray):
+        table[:, j] = column.data
+        table[np.ma.getmaskarray(column), j] = None
+    else:
+        table[:, j] = column
+
+
 def _codes(array: np.ndarray) -> np.ndarray:
     """A code column as plain integers, -1 where it is NULL."""
     return array.filled(-1) if isinstance(array, np.ma.MaskedArray) else array
+
+
+# A list of more rows than this uses most of the codes up to its largest: all their texts are
+# read at once as arrays, cheaper than finding the codes used among 100k rows and asking for
+# each of them.
+_FEW_ROWS = 500
 
 
 def _texts(con: duckdb.DuckDBPyConnection, columns: list[np.ndarray]) -> np.ndarray:
     """An array from code to text holding the texts of the codes used (read from `texts`);
     its last slot, where code -1 points, is None."""
     size = max((int(c.max()) + 1 for c in columns if len(c)), default=0)
+    lookup = np.empty(size + 1, dtype=object)
+    if not size:
+        return lookup
+    if len(columns[0]) > _FEW_ROWS:
+        found = con.execute("SELECT code, text FROM texts WHERE code < ?", [size]).fetchnumpy()
+        lookup[np.ma.getdata(found["code"])] = np.ma.getdata(found["text"])
+        return lookup
     used = np.zeros(size + 1, dtype=bool)
     for c in columns:
         used[c] = True
-    lookup = np.empty(size + 1, dtype=object)
     wanted = np.flatnonzero(used[:size]).tolist()
-    if wanted:
-        found = con.execute(
-            "SELECT code, text FROM texts WHERE code IN (SELECT unnest(?::INTEGER[]))", [wanted]
-        ).fetchall()
-        for code, text in found:
-            lookup[code] = text
+    found = con.execute(
+        "SELECT code, text FROM texts WHERE code IN (SELECT unnest(?::INTEGER[]))", [wanted]
+    ).fetchall()
+    for code, text in found:
+        lookup[code] = text
     return lookup
 
 
@@ -125,25 +151,26 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
         "bound" not in skip
     ):
         # "towns with more than 10 partners": units whose rows under the other filters pass
-        inner, inner_params = where(
-            intent.model_copy(update={"min_partnerships": None, "max_partnerships": None}),
-            skip=skip,
-        )
-        having, bounds = _having(intent)
+        unbound = intent.model_copy(update={"min_partnerships": None, "max_partnerships": None})
+        inner, inner_params = where(unbound, skip=skip)
+        table = _units_from(unbound)
+        having, bounds = _having(intent, "sum(n)" if table == "cell_counts" else "count(*)")
         clauses.append(
-            f"unit_label IN (SELECT unit_label FROM partnerships WHERE {inner} "
+            f"unit_label IN (SELECT unit_label FROM {table} WHERE {inner} "
             f"GROUP BY unit_label{having})"
         )
         params += [*inner_params, *bounds]
+    # Which units have rows in which countries is read from the (unit, country) groups counted
+    # at ingestion (load.py, COUNT_GRAINS): tens of thousands of rows, not a million.
     if intent.units_without_countries and "country" not in skip:
         clauses.append(
-            "unit_label NOT IN (SELECT unit_label FROM partnerships WHERE country IN "
+            "unit_label NOT IN (SELECT unit_label FROM cell_counts WHERE country IN "
             f"({', '.join('?' * len(intent.units_without_countries))}))"
         )
         params += intent.units_without_countries
     if intent.units_without_foreign and "country" not in skip:
         clauses.append(
-            "unit_label NOT IN (SELECT unit_label FROM partnerships WHERE country <> 'Polska')"
+            "unit_label NOT IN (SELECT unit_label FROM cell_counts WHERE country <> 'Polska')"
         )
     if intent.exclude_units and "unit" not in skip:
         clauses.append(f"unit_label NOT IN ({', '.join('?' * len(intent.exclude_units))})")
@@ -229,7 +256,7 @@ def where(intent: Intent, *, skip: frozenset[str] = frozenset()) -> tuple[str, l
     if intent.every_country and len(intent.countries) > 1 and "country" not in skip:
         # "partners in both Germany and France": units with rows in each of the countries.
         clauses.append(
-            "unit_label IN (SELECT unit_label FROM partnerships WHERE country IN "
+            "unit_label IN (SELECT unit_label FROM cell_counts WHERE country IN "
             f"({', '.join('?' * len(intent.countries))}) GROUP BY unit_label "
             "HAVING count(DISTINCT country) = ?)"
         )
@@ -305,10 +332,12 @@ def extreme_rows(intent: Intent) -> Query:
         if pick == "min"
         else "greatest(coalesce(agreement_year, 0), coalesce(other_year, 0))"
     )
+    # The rows are picked by id first: only those few are read in full, not every row passing
+    # the filters (their `raw` and other long cells) before the year is compared.
     sql = (
-        f"SELECT {_SELECT}, {best} AS year FROM partnerships WHERE {clause} AND {best} "
-        f"= (SELECT {pick}({best}) FROM partnerships WHERE {clause} AND (agreement_year IS NOT NULL "
-        f"OR other_year IS NOT NULL)) {_ORDER}"
+        f"SELECT {_SELECT}, {best} AS year FROM partnerships WHERE id IN (SELECT id FROM "
+        f"partnerships WHERE {clause} AND {best} = (SELECT {pick}({best}) FROM partnerships "
+        f"WHERE {clause} AND (agreement_year IS NOT NULL OR other_year IS NOT NULL))) {_ORDER}"
     )
     return Query(sql, [*params, *params])
 
@@ -321,22 +350,23 @@ MEASURE_KEYS = {"units": "unit", "countries": "country", "partners": "partner"}
 # in the data, with the group's total beside them; the query without GROUP BY gives them all.
 ROWS_PER_GROUP = 20
 # The id ascends with (source, line) and `ref` is source:line, both written at ingestion:
-# ordering by one integer, not building a string per row, is what keeps 1M rows cheap.
-_COUNTED = (
-    f"min_by(ref, id, {ROWS_PER_GROUP}) AS rows, "
-    "arg_min(source, id) AS first_source, "
-    "arg_min(line, id) AS first_line, "
-    "arg_min(raw, id) AS first_raw "
-)
+# ordering by one integer, not building a string per row, is what keeps 1M rows cheap. Of the
+# group's first row only its id is taken (first_id): where it stands and what it says are read
+# by id for the groups the answer writes out (`first_rows`), not the long `raw` of every row.
+_COUNTED = f"min_by(ref, id, {ROWS_PER_GROUP}) AS rows, min(id) AS first_id "
 # The same measures read from a counted grain (load.py, COUNT_GRAINS): per group its rows (n),
 # rows with an agreement (formal), latest year, first row and first ROWS_PER_GROUP (id, ref).
 _CELL_COUNTED = (
     f"list_transform(list_slice(list_sort(flatten(list(firsts))), 1, {ROWS_PER_GROUP}), "
-    "lambda r: r.ref) AS rows, "
-    "arg_min(first_source, first_id) AS first_source, "
-    "arg_min(first_line, first_id) AS first_line, "
-    "arg_min(first_raw, first_id) AS first_raw "
+    "lambda r: r.ref) AS rows, min(first_id) AS first_id "
 )
+
+
+def first_rows(ids: list[int]) -> Query:
+    """Where the rows with these ids stand and what they say (an aggregate's groups' first
+    rows, `first_id`): a lookup in the primary key for a few ids."""
+    sql = "SELECT id, source, line, raw FROM partnerships WHERE id IN (SELECT unnest(?::INTEGER[]))"
+    return Query(sql, [ids])
 
 
 @dataclass(frozen=True)
@@ -481,14 +511,14 @@ def grouped(intent: Intent, by: str) -> Query:
     return Query(sql, [*params, *params, intent.limit])
 
 
-def _having(intent: Intent) -> tuple[str, list[int]]:
-    """'more than 10 partners': a bound on each group's number of partnerships."""
+def _having(intent: Intent, rows: str) -> tuple[str, list[int]]:
+    """'more than 10 partners': a bound on each group's number of partnerships (`rows`)."""
     parts, bounds = [], []
     if intent.min_partnerships is not None:
-        parts.append("count(*) >= ?")
+        parts.append(f"{rows} >= ?")
         bounds.append(intent.min_partnerships)
     if intent.max_partnerships is not None:
-        parts.append("count(*) <= ?")
+        parts.append(f"{rows} <= ?")
         bounds.append(intent.max_partnerships)
     return (" HAVING " + " AND ".join(parts) if parts else ""), bounds
 
@@ -567,23 +597,44 @@ def compared(intent: Intent) -> Query:
     )
     clause, params = where(base)
     key = "unit_label" if by_unit else "country"
-    sql = (
+    named = f"{key} IN ({', '.join('?' * len(names))})"
+    figures = (
         f"SELECT {key} AS name, count(*) AS partnerships, count(DISTINCT country) AS countries, "
-        f"count(DISTINCT partner) AS partners, count(DISTINCT unit_label) AS units, {_COUNTED}"
-        f"FROM partnerships WHERE {clause} AND {key} IN ({', '.join('?' * len(names))}) "
-        f"GROUP BY {key} ORDER BY partnerships DESC, {key}"
+        f"count(DISTINCT partner) AS partners, count(DISTINCT unit_label) AS units"
     )
-    return Query(sql, [*params, *names])
+    groups = f"WHERE {clause} AND {named} GROUP BY {key}"
+    table = counts_table(base, "unit" if by_unit else "country")
+    if table is None:
+        sql = f"{figures}, {_COUNTED}FROM partnerships {groups} ORDER BY partnerships DESC, {key}"
+        return Query(sql, [*params, *names])
+    # The distinct counts need the rows; the cited rows come from the counted groups (load.py,
+    # COUNT_GRAINS), not from reading every row's `ref`.
+    cited = f"SELECT {key} AS name, {_CELL_COUNTED}FROM {table} {groups}"
+    sql = (
+        f"SELECT name, partnerships, countries, partners, units, rows, first_id FROM "
+        f"({figures} FROM partnerships {groups}) JOIN ({cited}) USING (name) "
+        "ORDER BY partnerships DESC, name"
+    )
+    return Query(sql, [*params, *names, *params, *names])
 
 
 def unplaced_units(intent: Intent) -> Query:
     """Units that pass the other filters but have no voivodeship (ambiguous or unplaced)."""
     clause, params = where(intent, skip=frozenset({"region"}))
     return Query(
-        f"SELECT count(DISTINCT unit_label) FROM partnerships WHERE {clause} AND unit_label NOT IN "
-        "(SELECT key FROM places WHERE side = 'unit' AND voivodeship_code IS NOT NULL)",
+        f"SELECT count(DISTINCT unit_label) FROM {_units_from(intent)} WHERE {clause} AND "
+        "unit_label NOT IN (SELECT key FROM places WHERE side = 'unit' AND voivodeship_code IS "
+        "NOT NULL)",
         params,
     )
+
+
+def _units_from(intent: Intent) -> str:
+    """Where the units passing the intent's filters are counted: the (unit, country) groups
+    (load.py, COUNT_GRAINS; tens of thousands, not a million rows) when every filter reads
+    only a row's unit and country, as for a count per unit (`cells_cover`; the shared
+    partners' clause reads a row's partner)."""
+    return "cell_counts" if cells_cover(intent) and not intent.shared_partners else "partnerships"
 
 
 def by_place(intent: Intent) -> Query:
@@ -629,7 +680,7 @@ def unplaced_for(intent: Intent) -> Query:
             params,
         )
     return Query(
-        f"SELECT count(DISTINCT unit_label) FROM partnerships WHERE {clause} AND unit_label NOT IN "
-        "(SELECT key FROM places WHERE side = 'unit' AND lat IS NOT NULL)",
+        f"SELECT count(DISTINCT unit_label) FROM {_units_from(intent)} WHERE {clause} AND "
+        "unit_label NOT IN (SELECT key FROM places WHERE side = 'unit' AND lat IS NOT NULL)",
         params,
     )

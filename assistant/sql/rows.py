@@ -2,10 +2,11 @@
 
 On a million-row table one list can hold 100k rows. Making a dict of every column for each
 costs more than the query; the text writes out at most `SHOW_ALL` of them. So the rows stay
-columns as DuckDB returned them (the data columns and the rank, `query.list_rows`, fetched
-column by column: `Query.run_columns`), a row becomes a dict when it is read, `data` is made
-from the columns in one pass, and the columns the text needs besides (raw, agreement, ...) are
-read for the rows asked for, in one query by rank (`query.row_details`).
+lists of the data columns, made in one pass from the arrays DuckDB returned (`query.list_rows`,
+fetched column by column: `Query.run_arrays`, `query.row_lists`); those lists are `data`'s rows
+as they are, a row becomes a dict only when it is read, and the columns the text needs besides
+(raw, agreement, ...) are read for the rows asked for, in one query by rank
+(`query.row_details`).
 """
 
 from __future__ import annotations
@@ -15,24 +16,28 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, overload
 
+import numpy as np
+
 from assistant.sql import query
 
 
 class Rows(Sequence):
-    """Sequence of row dicts over (column names, one list of values per column); the last
-    column is the rank (list_order).
+    """Sequence of row dicts over (column names, one list of the data columns' values per row,
+    the ranks); the last column name is the rank's (list_order).
 
     The first `prefetch` rows get their detail columns at once, in one query; another row's
     are read when one of them is first used (the cursor must still be open then).
     """
 
-    def __init__(self, con, columns: list[str], values: list[list], prefetch: int = 0) -> None:
+    def __init__(
+        self, con, columns: list[str], rows: list[list], ranks: np.ndarray, prefetch: int = 0
+    ) -> None:
         self.con = con
         self.columns = columns
-        self.values = values
-        self.ranks = values[-1]
+        self.rows = rows
+        self.ranks = ranks  # an array: a rank becomes a Python int when its row is read
         self._details: dict[int, tuple] = {}
-        self.read_details(self.ranks[:prefetch])
+        self.read_details(self.ranks[:prefetch].tolist())
 
     def __len__(self) -> int:
         return len(self.ranks)
@@ -47,9 +52,9 @@ class Rows(Sequence):
         return self._dict(range(len(self))[i])
 
     def data_rows(self) -> list[list]:
-        """The data columns of every row (all but the rank), as `Data.rows` holds them."""
-        with paused_gc():
-            return list(map(list, zip(*self.values[:-1], strict=True)))
+        """The data columns of every row (all but the rank), as `Data.rows` holds them: the
+        lists themselves, not copies (nothing changes them)."""
+        return self.rows
 
     def data_columns(self) -> list[str]:
         return self.columns[:-1]
@@ -59,10 +64,11 @@ class Rows(Sequence):
         return dict(zip(query.DETAILS, self._details[rank], strict=True))
 
     def _dict(self, j: int) -> dict[str, Any]:
-        row = _Row(zip(self.columns, (column[j] for column in self.values), strict=True))
+        rank = int(self.ranks[j])
+        row = _Row(zip(self.columns, (*self.rows[j], rank), strict=True))
         row.rows = self
-        if self.ranks[j] in self._details:
-            row.update(self.details(self.ranks[j]))
+        if rank in self._details:
+            row.update(self.details(rank))
         return row
 
     def read_details(self, ranks: list[int]) -> None:
@@ -85,6 +91,57 @@ class _Row(dict):
         return self[key]
 
 
+# What an aggregate's group says of its first row, read by the row's id (`first_id`).
+FIRST = ("first_source", "first_line", "first_raw")
+# Groups whose first rows are read in one query: a few dozen ids are primary-key lookups; a
+# few hundred would be a scan of every row's `raw` on a million-row table.
+FIRST_BATCH = 32
+
+
+def group_dicts(con, columns: list[str], rows: list[tuple]) -> list[dict]:
+    """An aggregate's groups as dicts. A group's first row (FIRST) is read when one of them is
+    first used, with the rows of the FIRST_BATCH groups around it in one query (the cursor
+    must still be open then): only the groups written out are cited."""
+    at = columns.index("first_id")
+    firsts = _Firsts(con, [r[at] for r in rows])
+    found = []
+    for i, r in enumerate(rows):
+        group = _Group(zip(columns, r, strict=True))
+        group.firsts, group.at = firsts, i
+        found.append(group)
+    return found
+
+
+class _Firsts:
+    """The first rows of an aggregate's groups, read by id a batch of groups at a time."""
+
+    def __init__(self, con, ids: list[int]) -> None:
+        self.con = con
+        self.ids = ids
+        self.found: dict[int, tuple] = {}
+
+    def of(self, at: int) -> tuple:
+        if self.ids[at] not in self.found:
+            start = at - at % FIRST_BATCH
+            batch = [i for i in self.ids[start : start + FIRST_BATCH] if i not in self.found]
+            _columns, found = query.first_rows(batch).run(self.con)
+            self.found.update((i, tuple(rest)) for i, *rest in found)
+        return self.found[self.ids[at]]
+
+
+class _Group(dict):
+    """A group as a dict; its first row's source, line and text are read on first use."""
+
+    firsts: _Firsts
+    at: int
+
+    def __missing__(self, key: str) -> Any:
+        if key not in FIRST:
+            raise KeyError(key)
+        self.update(zip(FIRST, self.firsts.of(self.at), strict=True))
+        return self[key]
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """No garbage collection while 100k rows are made: they hold no cycles, and each 700 new
@@ -98,8 +155,11 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def fetch(q: query.Query, con) -> tuple[list[str], list[list]]:
-    """A list query's column names and values (one list per column), fetched with the
-    collector paused."""
+def fetch(q: query.Query, con) -> tuple[list[str], list[list], np.ndarray]:
+    """A list query's column names, its rows of the data columns (all but the last) and the
+    last column, the rank (as an array), made with the collector paused."""
     with paused_gc():
-        return q.run_columns(con)
+        arrays = q.run_arrays(con)
+        columns = list(arrays)
+        data = query.row_lists([arrays[name] for name in columns[:-1]])
+        return columns, data, np.ma.getdata(arrays[columns[-1]])
