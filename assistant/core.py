@@ -314,36 +314,34 @@ def answer_turn(assistant: Assistant, message: str, conversation_id: str | None 
     else:
         conversation_id = store.new()
         previous = None
-    several = _several(text, rt, previous)
+    understood = understand(text, previous, rt.units, rt.gazetteer)
+    several = _several(text, understood, rt, previous)
     if several is not None:
         result, state = several
-        result.conversation_id = conversation_id
-        stored_state = TurnState.model_validate(state).compact()
-        store.append(conversation_id, text, result.language, stored_state, _stored(result))
-        return result
-    understood = understand(text, previous, rt.units, rt.gazetteer)
-    result, state = respond(understood, rt, previous, text)
-    result = _with_coverage(understood, result, text)
-    if assistant.model is not None:
-        history = store.turns(conversation_id, limit=3)
-        result, state = _with_model(
-            assistant.model, understood, result, state, rt, previous, text, history
-        )
+    else:
+        result, state = respond(understood, rt, previous, text)
+        result = _with_coverage(understood, result, text)
+        if assistant.model is not None:
+            history = store.turns(conversation_id, limit=3)
+            result, state = _with_model(
+                assistant.model, understood, result, state, rt, previous, text, history
+            )
     result.conversation_id = conversation_id
     stored_state = TurnState.model_validate(state).compact()
     store.append(conversation_id, text, result.language, stored_state, _stored(result))
     return result
 
 
-def _several(text: str, rt: Runtime, previous: TurnState | None) -> tuple[Answer, dict] | None:
+def _several(
+    text: str, whole: Understanding, rt: Runtime, previous: TurnState | None
+) -> tuple[Answer, dict] | None:
     """A message of several questions: each answered in turn, a later one read as a follow-up
     of the one before ('…we Francji, a które w Niemczech?'); a part about another subject is
     said not to be answered. None when the message is one question, or when its first part is
-    no question alone ('Kto i kiedy…'): then the message is read whole."""
+    no question alone ('Kto i kiedy…'): then the message is answered as `whole` read it."""
     parts = clauses.split(text)
     if len(parts) < 2:
         return None
-    whole = understand(text, previous, rt.units, rt.gazetteer)
     if whole.route in ("documents", "both"):
         return None  # the pages' answer is composed for the whole message
     answers: list[Answer] = []
