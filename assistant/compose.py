@@ -162,7 +162,8 @@ def country_names_of(countries: list[str], lang: str) -> list[str]:
         if len(members) > 1 and members <= left:
             names.append(words[code][lang][0])
             left -= members
-    return names + [english_country(c) if lang == "en" else c for c in countries if c in left]
+    rest = [english_country(c) if lang == "en" else c for c in countries if c in left]
+    return names + [c for c in rest if c not in names]  # the survey's own "Europa" row
 
 
 def english_country(polish: str) -> str:

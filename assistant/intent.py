@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from assistant.periods import read_periods
 from assistant.text import fold, lemmas, with_diacritics, words
 from assistant.vocabulary import load
 
@@ -101,6 +102,7 @@ class Intent(BaseModel):
     similar_to: str | None = None  # "of similar size to Hrubieszów": a unit label
     similar_population: int | None = None
     place_words: list[str] = []  # the question's own distance and size phrases
+    period_words: list[str] = []  # a decade or century it names ("z lat 90", "XXI wiek")
     exclude_countries: list[str] = []  # "Kraków's partners except the German ones"
     within_powiat: str | None = None  # "gminy z powiatu kłodzkiego": the powiat; units its gminas
     exclude_units: list[str] = []  # "powiaty współpracujące z Czechami, poza powiatem głubczyckim"
@@ -434,13 +436,6 @@ _RANGE = re.compile(
     rf"{_YEAR}\s*(?:r\.|roku)?\s*(?:-|–|—|\.\.|to|do|and|i|until|till|through|thru)\s*{_YEAR}",
     re.IGNORECASE,
 )
-_DECADE = re.compile(r"\b(?:(?:19|20)?(\d)0(?:'?s|\.|-tych|-te|tych|te)(?!\w))", re.IGNORECASE)
-# Decades in words: "in the nineties", "w latach dziewięćdziesiątych".
-_DECADE_WORDS = {
-    "fifties": 1950, "sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990,
-    "piecdziesiat": 1950, "szescdziesiat": 1960, "siedemdziesiat": 1970,
-    "osiemdziesiat": 1980, "dziewiecdziesiat": 1990,
-}  # fmt: skip
 # Number words for "top five", "pięć krajów", "trzy gminy".
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -462,7 +457,8 @@ _NEAR = re.compile(
 
 
 def read_years(text: str, signals: Signals) -> dict[str, int]:
-    """Year filters: a single year, an inclusive range, or an open bound (since/after/before)."""
+    """Year filters: a single year, an inclusive range, or an open bound (since/after/before);
+    a decade or century named in words is a range (`periods.read_periods`)."""
     found: dict[str, int] = {}
     match = _RANGE.search(text)
     if match:
@@ -470,17 +466,10 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
         return {"year_from": a, "year_to": b}
     years = [(m.start(), int(m.group())) for m in re.finditer(rf"\b{_YEAR}\b", text)]
     if not years:
-        folded = fold(text)
-        for word, start in _DECADE_WORDS.items():
-            if word in folded:
-                return {"year_from": start, "year_to": start + 9}
-        decade = _DECADE.search(text)
-        if decade and (
-            signals.has("between") or "lat" in fold(text) or "s" in decade.group().lower()
-        ):
-            start = 1900 + int(decade.group(1)) * 10
-            start = start if start >= 1950 else start + 100
-            return {"year_from": start, "year_to": start + 9}
+        periods = read_periods(text)  # "z lat 90", "the early nineties", "XXI wiek"
+        if periods:
+            found = {"year_from": periods[0].year_from, "year_to": periods[0].year_to}
+            return {key: year for key, year in found.items() if year is not None}
         return found
     if len(years) >= 2 and signals.has("between"):
         a, b = sorted(y for _, y in years[:2])

@@ -32,6 +32,7 @@ from assistant.intent import (
     tokenize,
 )
 from assistant.language import _mask, detect_language, vocabulary_vote
+from assistant.periods import read_periods
 from assistant.places import continent_countries, seat_adjectives
 from assistant.state import TurnState
 from assistant.text import fold
@@ -695,6 +696,8 @@ def _intent_from(
             & set(intent.countries)
         )
     _exclusions(intent, text, matches)
+    if intent.exclude_countries:
+        signals.cues = _without_filter_heads(signals, "group_country")
     if intent.exclude_units and not intent.units and not intent.unit_type:
         intent.unit_type = _unit_type(
             signals, None
@@ -714,6 +717,11 @@ def _intent_from(
         years_text = years_text.replace(phrase, " " * len(phrase))
     for key, value in read_years(years_text, signals).items():
         setattr(intent, key, value)
+    periods = read_periods(years_text)
+    if periods and (intent.year_from, intent.year_to) == (periods[0].year_from, periods[0].year_to):
+        intent.period_words.append(text[periods[0].span[0] : periods[0].span[1]])
+        # "the 70s and the 90s": one period is applied, the others are said not to be
+        intent.not_applied += [text[p.span[0] : p.span[1]] for p in periods[1:]]
     intent.form = read_form(signals)
     intent.shape = read_shape(
         signals, bool(intent.countries), bool(intent.units or ambiguous), bool(intent.partners)
@@ -951,7 +959,7 @@ def _account(
         consumed.update(i for i, t in enumerate(signals.tokens) if any(c.isdigit() for c in t.text))
     if intent.limit is not None:  # "the five gminas with the most partners"
         consumed.update(i for i, t in enumerate(signals.tokens) if fold(t.text) in NUMBER_WORDS)
-    for phrase in intent.place_words:  # distance and size phrases: applied, so consumed
+    for phrase in [*intent.place_words, *intent.period_words]:  # applied, so consumed
         at = text.find(phrase)
         consumed.update(i for i, t in enumerate(signals.tokens) if at <= t.start < at + len(phrase))
     free = [
@@ -1031,8 +1039,22 @@ _PLACE_PATTERNS = {
 
 
 def _exclusion_words() -> dict[str, frozenset[str]]:
+    """Negation words by role; two-word ones ('other than', 'innymi niż') in `except_pairs`."""
     words = load("cues")["exclusion"]
-    return {key: frozenset(fold(w) for w in words[key]) for key in ("except", "without", "between")}
+    found = {
+        key: frozenset(fold(w) for w in words[key]) for key in ("except", "without", "between")
+    }
+    found["except_pairs"] = frozenset(
+        tuple(fold(p).split()) for p in words["except"] if len(p.split()) == 2
+    )
+    return found
+
+
+def _is_except(word: re.Match, previous: re.Match | None, words: dict) -> bool:
+    """An 'except' word, or the second word of an 'except' pair ('other than Germany')."""
+    if word.group() in words["except"]:
+        return True
+    return previous is not None and (previous.group(), word.group()) in words["except_pairs"]
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -1102,7 +1124,9 @@ def _exclusions(intent: Intent, text: str, matches: list[Match]) -> None:
         elif m.kind in ("country", "continent"):
             named_countries = (
                 {m.key} if m.kind == "country" else continent_countries().get(m.key, frozenset())
-            ) & set(intent.countries)
+            )
+            if word not in words["except"] or m.kind == "country":
+                named_countries &= set(intent.countries)
             if not named_countries:
                 continue
             intent.countries = [c for c in intent.countries if c not in named_countries]
@@ -1112,6 +1136,26 @@ def _exclusions(intent: Intent, text: str, matches: list[Match]) -> None:
                 intent.units_without_countries = sorted(
                     {*intent.units_without_countries, *named_countries}
                 )
+
+
+def _without_filter_heads(signals: Signals, cue: str) -> dict:
+    """'partnerships with countries outside Europe', 'z krajami innymi niż Niemcy': the word
+    'countries' heads the filter left out and asks for no countries, so its cue goes."""
+    words, tokens = _exclusion_words(), signals.tokens
+    folded = [fold(t.text) for t in tokens]
+
+    def heads(b: int) -> bool:
+        if b < len(tokens) and folded[b] in words["except"]:
+            return True
+        return b + 1 < len(tokens) and (folded[b], folded[b + 1]) in words["except_pairs"]
+
+    def after_a_preposition(a: int) -> bool:  # "z krajami", not "z jakich krajów poza"
+        return a > 0 and folded[a - 1] in {*grammar("partner_prepositions"), "from"}
+
+    kept = [
+        (a, b) for a, b in signals.cues.get(cue, []) if not (heads(b) and after_a_preposition(a))
+    ]
+    return {**signals.cues, cue: kept}
 
 
 def _partner_at(m: Match, matches: list[Match], intent: Intent) -> set[str]:
@@ -1127,15 +1171,18 @@ def _negation_before(
     """The negation word that reaches a name at `position`: the nearest word before it that
     says something, walking back over kind-of-row words and list joiners; a name already
     negated passes its negation on ('bez Niemiec i Francji')."""
-    before = list(_WORD.finditer(folded[:position]))[-7:]
-    for w in reversed(before):
+    before = list(_WORD.finditer(folded[:position]))
+    for i in range(len(before) - 1, max(-1, len(before) - 8), -1):
+        w = before[i]
         inside = next(
             (word for span, word in negated.items() if span[0] <= w.start() < span[1]), None
         )
         if inside:
             return inside
         word = w.group()
-        if word in words["except"] or word in words["without"]:
+        if _is_except(w, before[i - 1] if i else None, words):
+            return "except" if word not in words["except"] else word
+        if word in words["without"]:
             return word
         if word not in words["between"] and not word.startswith(("partner", "twin", "sister")):
             return None
@@ -1534,6 +1581,8 @@ def _a_filter(text: str, continent: Match, matches: list[Match]) -> bool:
     after = re.findall(r"[^\W\d_]+", text[span[1] : span[1] + 20])[:1]
     if any(fold(w) in {fold(i) for i in words["institutions"]} for w in before + after):
         return False
+    if _negation_before(fold(text), span[0], {}, _exclusion_words()):
+        return True  # "outside Europe", "spoza Europy": the continent's countries left out
     if "Polska" in continent_countries().get(continent.key, frozenset()):
         # Poland's own continent is where partners are only as such: "partners in Europe",
         # "z Europy", "European partners" of a Polish unit; not "Europe's twinning"

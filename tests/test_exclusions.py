@@ -21,6 +21,10 @@ def lines_of(result) -> set[int]:
     return {row[7] for row in result.data.rows}
 
 
+def refs_of(result) -> set[tuple[str, int]]:
+    return {(row[6], row[7]) for row in result.data.rows}
+
+
 def units_of(result) -> set[str]:
     return {row[0] for row in result.data.rows}
 
@@ -113,3 +117,53 @@ def test_no_domestic_partners_is_the_partners_abroad(assistant):
     alone = assistant.answer("Partnerzy Karpacza")
     abroad = {row[7] for row in alone.data.rows if row[2] != "Polska"}
     assert lines_of(result) == abroad and len(abroad) < len(alone.data.rows)
+
+
+def test_outside_a_continent_leaves_out_all_its_countries_and_poland(assistant):
+    from assistant.places import continent_countries
+
+    europe = sorted(continent_countries()["EU"] | {"Europa"})
+    placeholders = ", ".join("?" * len(europe))
+    cursor = assistant.runtime.con.cursor()
+    try:
+        expected = set(cursor.execute(
+            f"SELECT source, line FROM partnerships WHERE unit_type = 'powiat' "
+            f"AND country NOT IN ({placeholders})", europe
+        ).fetchall())  # fmt: skip
+    finally:
+        cursor.close()
+    for question in ("które powiaty mają partnerów spoza europy",
+                     "Which powiats have partners outside Europe?"):  # fmt: skip
+        result = assistant.answer(question)
+        assert expected and refs_of(result) == expected, question
+        assert "Polska" in europe and "Niemcy" in europe
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many partnerships with countries other than Germany",
+     "ile jest partnerstw z krajami innymi niż Niemcy"],
+)  # fmt: skip
+def test_other_than_is_an_exclusion_and_its_countries_word_asks_for_no_countries(
+    assistant, question
+):
+    rt = assistant.runtime
+    u = understand(question, None, rt.units, rt.gazetteer)
+    assert u.intent.exclude_countries == ["Niemcy"] and not u.intent.countries
+    assert u.intent.shape == "count"
+    result = assistant.answer(question)
+    cursor = assistant.runtime.con.cursor()
+    try:
+        (n,) = cursor.execute(
+            "SELECT count(*) FROM partnerships WHERE country <> 'Niemcy'"
+        ).fetchone()
+    finally:
+        cursor.close()
+    assert result.data.total == n
+
+
+def test_which_countries_besides_one_still_asks_for_countries(assistant):
+    rt = assistant.runtime
+    u = understand("z jakich krajów poza Niemcami pochodzą partnerzy Opola", None, rt.units,
+                   rt.gazetteer)  # fmt: skip
+    assert u.intent.shape == "group_country" and u.intent.exclude_countries == ["Niemcy"]
