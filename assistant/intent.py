@@ -76,6 +76,12 @@ class Intent(BaseModel):
     group_by: str | None = None  # with shape "extreme": the groups ranked (unit, country)
     # Compared items ("Kraków or Wrocław: who has more?"): unit labels or Polish country names.
     compare_units: list[str] = []
+    # a comparison asked as yes/no ("czy Lublin ma więcej partnerów niż Rzeszów?"): the first
+    # named has more / fewer
+    claim: Literal["more", "fewer"] | None = None
+    # a superlative asked as yes/no ("Is Kraków the town with the most partners?"): the unit
+    # or country claimed to lead the ranking, which is no filter
+    claim_top: str | None = None
     compare_countries: list[str] = []
     every_country: bool = False  # intersection: units with partners in each of `countries`
     # intersection of partners: units with a partner of each group ("both Lviv and Lutsk"); a

@@ -20,6 +20,7 @@ from assistant.compose import (
 from assistant.intent import GROUP_OF_SHAPE, Intent
 from assistant.sql import query
 from assistant.sql.rows import Rows, fetch, group_dicts
+from assistant.text import fold
 
 _AGGREGATE_EXTRA = ("first_id",)
 
@@ -390,12 +391,36 @@ def _extreme_group(draft: Draft, intent: Intent, con) -> list[dict]:
     )  # fmt: skip
     if len(winners) > 1:
         draft.say("tie", n=len(winners))
+    if intent.claim_top:
+        _checked_claim(draft, intent, groups, winners, by)
     runners = groups[len(winners) : len(winners) + 5]
     if runners:
         draft.say("runners_up")
         _cited_groups(draft, runners, by, "partnerships", "partnership")
     draft.say("group_rows_note", k=query.ROWS_PER_GROUP)
     return groups
+
+
+def _checked_claim(draft: Draft, intent: Intent, groups, winners, by: str) -> None:
+    """A superlative asked as yes/no: Yes or No first, and the claimed one's own figure."""
+    lang, claimed = draft.lang, fold(intent.claim_top or "")
+    holds = any(fold(g[by] or "") == claimed for g in winners)
+    draft.lines[0] = p(lang, "yes" if holds else "no_lead").format(lead=draft.lines[0])
+    if holds and len(winners) == 1:
+        return  # the lead names it; a tie may not show it among the first names
+    own = next((g for g in groups if fold(g[by] or "") == claimed), None)
+    name = (
+        english_country(intent.claim_top) if lang == "en" and by == "country" else intent.claim_top
+    )
+    count = own["partnerships"] if own else 0
+    marker = (
+        " "
+        + draft.cite(own["first_source"], own["first_line"], own["first_line"], own["first_raw"])
+        if own
+        else ""
+    )
+    draft.say("claimed_figure", name=name, count=count,
+              partnerships=plural(lang, "partnership", count), marker=marker)  # fmt: skip
 
 
 def _compare(draft: Draft, intent: Intent, con) -> list[dict]:
@@ -432,6 +457,11 @@ def _compare(draft: Draft, intent: Intent, con) -> list[dict]:
     else:
         draft.say("compare_lead", winner=top[0], count=top[1], what=plural(lang, noun, top[1]),
                   filters=describe(intent, lang))  # fmt: skip
+    if intent.claim:  # asked as yes/no: does the first named have more (fewer)?
+        first = next(g[measure] for g in groups if g["name"] == names[0])
+        others = [g[measure] for g in groups if g["name"] != names[0]]
+        holds = first > max(others) if intent.claim == "more" else first < min(others)
+        draft.lines[-1] = p(lang, "yes" if holds else "no_lead").format(lead=draft.lines[-1])
     for name, count, marker in shown:
         draft.lines.append(f"- {name}: {count} {plural(lang, noun, count)}{marker}")
     return groups

@@ -783,6 +783,13 @@ def _intent_from(
     if bounded and intent.shape in ("list", "count", "yes_no"):
         intent.shape = "group_unit"  # "which towns have more than 10 partners?": the units
     _account(intent, text, signals, matches, units, foreign, explained=by_example)
+    if intent.shape == "list" and _asks_yes_or_no(signals, intent):
+        intent.shape = "yes_no"  # "Czy jakaś gmina z Mazowsza współpracuje z Portugalią?"
+    elif intent.shape == "compare" and signals.has("more") and _asks_yes_or_no(signals, intent):
+        intent.claim = "fewer" if signals.has("less") else "more"  # "czy A ma więcej niż B?"
+        _in_the_order_named(intent, matches)
+    elif _claims_a_leader(intent, signals):  # "Is Kraków the town with the most partners?"
+        _superlative_claim(intent, signals, units)
     _after_the_data(intent, units)
     if ambiguous:
         # Ask which unit is meant; the rest of the question is kept for the answer to the choice.
@@ -791,6 +798,52 @@ def _intent_from(
             name=unit_match.text, signals=signals, matches=matches,
         )  # fmt: skip
     return intent, None
+
+
+def _in_the_order_named(intent: Intent, matches: list[Match]) -> None:
+    """The compared units or countries in the order the question names them."""
+    first = {}
+    for m in sorted(matches, key=lambda m: m.span):
+        for key in (*m.units, m.key):
+            first.setdefault(key, m.span[0])
+    for field_name in ("compare_units", "compare_countries"):
+        names = getattr(intent, field_name)
+        setattr(intent, field_name, sorted(names, key=lambda n: first.get(n, len(first) + 1)))
+
+
+def _claims_a_leader(intent: Intent, signals: Signals) -> bool:
+    return (
+        intent.shape == "extreme"
+        and intent.extreme in ("most", "fewest")
+        and _asks_yes_or_no(signals, intent)
+    )
+
+
+def _superlative_claim(intent: Intent, signals: Signals, units: Units) -> None:
+    """'Is Germany the most common partner country?', 'czy Kraków ma najwięcej partnerów w
+    Polsce?': the one named is what the ranking is checked for, not a filter of it."""
+    countries = [c for c in intent.countries if c != "Polska"]  # "w Polsce": among Polish units
+    if signals.has("group_country") and not intent.units and len(countries) == 1:
+        intent.claim_top, intent.countries, intent.group_by = countries[0], [], "country"
+    elif len(intent.units) == 1 and intent.group_by in (None, "unit"):
+        unit = intent.units[0]
+        intent.claim_top, intent.units, intent.unit_query = unit, [], None
+        intent.countries, intent.group_by = countries, "unit"
+        if intent.unit_type is None and unit in units.labels:
+            intent.unit_type = units.labels[unit][0]  # ranked among units of its kind
+
+
+def _asks_yes_or_no(signals: Signals, intent: Intent) -> bool:
+    """A question opening with 'czy', 'is there', 'does any' about rows the plan filters
+    (not only a unit type), and no request put politely ('czy możesz podać…', 'can you')."""
+    if not signals.opens_a_sentence("yes_no") or signals.first("question_word") == 1:
+        return False
+    cue_end = next(b for a, b in signals.cues["yes_no"] if a == 0 or a in signals.sentence_starts)
+    following = " ".join(fold(t.text) for t in signals.tokens[cue_end : cue_end + 2])
+    polite = load("cues")["clauses"]["polite_requests"]
+    if any(following == p or following.startswith(p + " ") for p in polite):
+        return False
+    return intent.model_copy(update={"unit_type": None}).has_filters()
 
 
 # "i z Węgrami, i z Rumunią", "i na Litwie i w Estonii", "w Holandii oraz w Belgii":
