@@ -783,12 +783,14 @@ def _intent_from(
     if bounded and intent.shape in ("list", "count", "yes_no"):
         intent.shape = "group_unit"  # "which towns have more than 10 partners?": the units
     _account(intent, text, signals, matches, units, foreign, explained=by_example)
-    if intent.shape == "list" and _asks_yes_or_no(signals, intent):
+    if intent.shape == "list" and _asks_yes_or_no(signals, intent, text):
         intent.shape = "yes_no"  # "Czy jakaś gmina z Mazowsza współpracuje z Portugalią?"
-    elif intent.shape == "compare" and signals.has("more") and _asks_yes_or_no(signals, intent):
+    elif (
+        intent.shape == "compare" and signals.has("more") and _asks_yes_or_no(signals, intent, text)
+    ):
         intent.claim = "fewer" if signals.has("less") else "more"  # "czy A ma więcej niż B?"
         _in_the_order_named(intent, matches)
-    elif _claims_a_leader(intent, signals):  # "Is Kraków the town with the most partners?"
+    elif _claims_a_leader(intent, signals, text):  # "Is Kraków the town with the most partners?"
         _superlative_claim(intent, signals, units)
     _after_the_data(intent, units)
     if ambiguous:
@@ -811,11 +813,11 @@ def _in_the_order_named(intent: Intent, matches: list[Match]) -> None:
         setattr(intent, field_name, sorted(names, key=lambda n: first.get(n, len(first) + 1)))
 
 
-def _claims_a_leader(intent: Intent, signals: Signals) -> bool:
+def _claims_a_leader(intent: Intent, signals: Signals, text: str) -> bool:
     return (
         intent.shape == "extreme"
         and intent.extreme in ("most", "fewest")
-        and _asks_yes_or_no(signals, intent)
+        and _asks_yes_or_no(signals, intent, text)
     )
 
 
@@ -833,17 +835,33 @@ def _superlative_claim(intent: Intent, signals: Signals, units: Units) -> None:
             intent.unit_type = units.labels[unit][0]  # ranked among units of its kind
 
 
-def _asks_yes_or_no(signals: Signals, intent: Intent) -> bool:
-    """A question opening with 'czy', 'is there', 'does any' about rows the plan filters
-    (not only a unit type), and no request put politely ('czy możesz podać…', 'can you')."""
-    if not signals.opens_a_sentence("yes_no") or signals.first("question_word") == 1:
+def _asks_yes_or_no(signals: Signals, intent: Intent, text: str) -> bool:
+    """A yes/no question about rows the plan filters (not only a unit type):
+    - opening with 'czy', 'is there', 'does any', 'ar' (not 'Do których…', and no request put
+      politely: 'czy możesz podać…', 'can you…');
+    - or asked with no question word at all, with a verb of having or being, or an indefinite
+      word ('sosnowiec ma kogoś w czechach?', 'any italian twin town for pszczyna?')."""
+    if not intent.model_copy(update={"unit_type": None}).has_filters():
         return False
-    cue_end = next(b for a, b in signals.cues["yes_no"] if a == 0 or a in signals.sentence_starts)
-    following = " ".join(fold(t.text) for t in signals.tokens[cue_end : cue_end + 2])
-    polite = load("cues")["clauses"]["polite_requests"]
-    if any(following == p or following.startswith(p + " ") for p in polite):
+    words = load("cues")["clauses"]
+    folded = [fold(t.text) for t in signals.tokens]
+    indefinites = set(words["indefinites"])
+    if signals.opens_a_sentence("yes_no"):
+        cue_end = next(
+            b for a, b in signals.cues["yes_no"] if a == 0 or a in signals.sentence_starts
+        )
+        after = folded[cue_end] if cue_end < len(folded) else ""
+        if signals.first("question_word") == 1 and after not in indefinites:
+            return False  # "Do których partnerów…": a list
+        following = " ".join(folded[cue_end : cue_end + 2])
+        polite = words["polite_requests"]
+        return not any(following == p or following.startswith(p + " ") for p in polite)
+    asking = {w for w in words["questions"] if " " not in w} - set(words["yes_no_openings"])
+    asking |= {fold(w) for w in load("cues")["cues"]["question_word"]}
+    if set(folded) & asking:  # as typed: "kogoś", "jakiś" are no typos of "kto", "jaki"
         return False
-    return intent.model_copy(update={"unit_type": None}).has_filters()
+    asked = text.rstrip().endswith("?") or bool(set(folded) & indefinites)
+    return asked and bool(set(folded) & (set(words["predicates"]) | indefinites))
 
 
 # "i z Węgrami, i z Rumunią", "i na Litwie i w Estonii", "w Holandii oraz w Belgii":
@@ -1884,7 +1902,7 @@ def _merge_followup(
         merged.shape = "count"
         if intent.measure != "partnerships":  # "how many gminas is that?": units, not rows
             merged.measure = intent.measure
-    elif intent.shape not in ("list", "yes_no"):
+    elif intent.shape != "list":  # "czy któryś jest w Hiszpanii?" after a list: yes or no
         merged.shape = intent.shape
         merged.limit = intent.limit
     merged.show_all = signals.has("show_all")

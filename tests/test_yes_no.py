@@ -14,14 +14,34 @@ import pytest
         ("czy są jakieś partnerstwa z Islandią", "Nie."),
         ("Do any towns have partners in Chile?", "Yes."),
         ("czy Kraków i Warszawa mają wspólnego partnera", "Tak."),
+        ("Czy jakiś polski powiat współpracuje z Japonią?", "Nie."),
+        # no opening word: a verb of having or being, or an indefinite word, and no question word
+        ("sosnowiec ma kogos w czechach?", "Nie."),
+        ("kutno i izrael - jest tam jakis partner?", "Tak."),
+        ("any italian twin town for pszczyna?", "No."),
+        ("Ar Augustavas turi partnerių Lietuvoje?", "Yes."),
     ],
 )
 def test_a_yes_no_question_without_a_named_unit_is_answered_yes_or_no(
     assistant, question, first_word
 ):
     result = assistant.answer(question)
-    assert result.answer.startswith(first_word)
+    lead = result.answer.removeprefix(
+        "I answer in Polish and English; here is the answer in English.\n"
+    )
+    assert lead.startswith(first_word), result.answer
     assert result.data is not None
+
+
+@pytest.mark.parametrize("question", ["Partnerzy Krakowa w Niemczech?", "Jakie miasta ma Kraków?"])
+def test_a_question_without_a_yes_no_reading_is_a_list(assistant, question):
+    assert not assistant.answer(question).answer.startswith(("Tak", "Nie"))
+
+
+def test_a_yes_no_follow_up_of_a_list_is_answered_yes_or_no(assistant):
+    first = assistant.answer("nowy targ partnerzy")
+    then = assistant.answer("czy ktorys jest w hiszpanii?", first.conversation_id)
+    assert then.answer.startswith("Nie.")
 
 
 def test_a_polite_request_is_no_yes_no_question(assistant):
