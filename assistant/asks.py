@@ -116,6 +116,16 @@ def asks_comparison(signals: Signals) -> bool:
     )
 
 
+def asks_choice_among(signals: Signals) -> bool:
+    """'Jarosław i Chełm: który z nich ma więcej…?', 'chełm, tczew czy kwidzyn – które z tych
+    miast ma najwięcej…?': a more or most word, and a word choosing among the names."""
+    measured = any(signals.has(c) for c in ("more", "top", "fewest"))
+    choosing = any(
+        signals.has(c) for c in ("which_of_them", "either", "question_word", "compare_items")
+    )
+    return measured and choosing
+
+
 def apply_shape(intent: Intent, signals: Signals, group_by_country: bool) -> None:
     """Set measure, extreme, order and breakdown on a plan whose filters are read."""
     intent.measure = read_measure(signals)  # type: ignore[assignment]

@@ -83,6 +83,7 @@ class Intent(BaseModel):
     # or country claimed to lead the ranking, which is no filter
     claim_top: str | None = None
     compare_countries: list[str] = []
+    compare_years: list[int] = []  # "więcej w 2005 czy w 2008?": the years set side by side
     every_country: bool = False  # intersection: units with partners in each of `countries`
     # intersection of partners: units with a partner of each group ("both Lviv and Lutsk"); a
     # group is the variants of one named place
@@ -132,7 +133,7 @@ class Intent(BaseModel):
     def has_filters(self) -> bool:
         return bool(
             self.units or self.unit_type or self.countries or self.partners or self.form or self.foreign
-            or self.form_text or self.topics or self.compare_units or self.compare_countries
+            or self.form_text or self.topics or self.compare_units or self.compare_countries or self.compare_years
             or self.regions or self.exclude_countries or self.exclude_units
             or self.units_without_countries
             or self.units_without_foreign or self.min_partnerships is not None

@@ -430,7 +430,9 @@ def _compare(draft: Draft, intent: Intent, con) -> list[dict]:
     draft.sql = q.shown()
     columns, rows = q.run(con)
     by_name = {g["name"]: g for g in group_dicts(con, columns, rows)}
-    names = intent.compare_units or intent.compare_countries
+    names = (
+        intent.compare_units or intent.compare_countries or [str(y) for y in intent.compare_years]
+    )
     measure = intent.measure if intent.measure != "units" else "partnerships"
     groups = [by_name.get(n) or {"name": n, "partnerships": 0, "countries": 0, "partners": 0,
                                  "units": 0, "first_source": None} for n in names]  # fmt: skip
@@ -455,7 +457,9 @@ def _compare(draft: Draft, intent: Intent, con) -> list[dict]:
         draft.say("compare_tie", items=_join(lang, [n for n, _c, _m in shown]), count=top[1],
                   what=plural(lang, noun, top[1]), filters=describe(intent, lang))  # fmt: skip
     else:
-        draft.say("compare_lead", winner=top[0], count=top[1], what=plural(lang, noun, top[1]),
+        key = "compare_lead" if len(shown) == 2 else "compare_lead_most"
+        key = "compare_lead_year" if intent.compare_years else key
+        draft.say(key, winner=top[0], count=top[1], what=plural(lang, noun, top[1]),
                   filters=describe(intent, lang))  # fmt: skip
     if intent.claim:  # asked as yes/no: does the first named have more (fewer)?
         first = next(g[measure] for g in groups if g["name"] == names[0])

@@ -645,6 +645,8 @@ def _intent_from(
     countries = _polish_side(text, matches, signals, countries, partner_matches)
     intent.foreign = signals.has("foreign") and not signals.has("domestic") and not countries
     intent.unit_type = _unit_type(signals, unit_match)
+    if intent.compare_units:
+        intent.unit_type = None  # "które z tych miast", "z większą liczbą miast": the units named
     ambiguous: list[str] = []
     if unit_match:
         labels = sorted({units.label(u) for u in unit_match.units})
@@ -717,6 +719,15 @@ def _intent_from(
         years_text = years_text.replace(phrase, " " * len(phrase))
     for key, value in read_years(years_text, signals).items():
         setattr(intent, key, value)
+    compared_years = _compared_years(years_text, signals)
+    if compared_years and not (intent.compare_units or intent.compare_countries):
+        intent.compare_years, intent.year, intent.year_from, intent.year_to = (
+            compared_years,
+            None,
+            None,
+            None,
+        )
+    intent.not_applied += _years_not_applied(intent, years_text)
     periods = read_periods(years_text)
     if periods and (intent.year_from, intent.year_to) == (periods[0].year_from, periods[0].year_to):
         intent.period_words.append(text[periods[0].span[0] : periods[0].span[1]])
@@ -746,7 +757,7 @@ def _intent_from(
     intent.show_all = signals.has("show_all")
     if place_shape:
         intent.shape = place_shape  # "closest to Lviv", "of similar size to Hrubieszów"
-    elif intent.compare_units or intent.compare_countries:
+    elif intent.compare_units or intent.compare_countries or intent.compare_years:
         intent.shape = "compare"
         intent.measure = asks.read_measure(signals)  # type: ignore[assignment]
         if (
@@ -785,14 +796,12 @@ def _intent_from(
     _account(intent, text, signals, matches, units, foreign, explained=by_example)
     if intent.shape == "list" and _asks_yes_or_no(signals, intent, text):
         intent.shape = "yes_no"  # "Czy jakaś gmina z Mazowsza współpracuje z Portugalią?"
-    elif (
-        intent.shape == "compare" and signals.has("more") and _asks_yes_or_no(signals, intent, text)
-    ):
+    elif _claims_more(intent, signals, text):
         intent.claim = "fewer" if signals.has("less") else "more"  # "czy A ma więcej niż B?"
         _in_the_order_named(intent, matches)
     elif _claims_a_leader(intent, signals, text):  # "Is Kraków the town with the most partners?"
         _superlative_claim(intent, signals, units)
-    _after_the_data(intent, units)
+    _after_the_data(intent, units, text)
     if ambiguous:
         # Ask which unit is meant; the rest of the question is kept for the answer to the choice.
         return intent, Understanding(
@@ -811,6 +820,17 @@ def _in_the_order_named(intent: Intent, matches: list[Match]) -> None:
     for field_name in ("compare_units", "compare_countries"):
         names = getattr(intent, field_name)
         setattr(intent, field_name, sorted(names, key=lambda n: first.get(n, len(first) + 1)))
+
+
+def _claims_more(intent: Intent, signals: Signals, text: str) -> bool:
+    """'czy A ma więcej partnerów niż B?' claims something of A; 'more in 1995 or 2005?' asks
+    which."""
+    return (
+        intent.shape == "compare"
+        and signals.has("more")
+        and signals.has("than")
+        and _asks_yes_or_no(signals, intent, text)
+    )
 
 
 def _claims_a_leader(intent: Intent, signals: Signals, text: str) -> bool:
@@ -951,6 +971,29 @@ def _joined_by_or(signals: Signals) -> bool:
     return False
 
 
+def _years_not_applied(intent: Intent, text: str) -> list[str]:
+    """Years written that the plan's year filter does not use ('z 1990 lub 1995' filters on
+    one): said, never dropped. A strict bound uses the year beside its own ('po 2005' is from
+    2006)."""
+    used = set(intent.compare_years)
+    for year in (intent.year, intent.year_from, intent.year_to):
+        if year is not None:
+            used |= {year - 1, year, year + 1}
+    written = dict.fromkeys(m.group() for m in re.finditer(r"\b(1[89]\d\d|20\d\d)\b", text))
+    return [y for y in written if int(y) not in used] if used else []
+
+
+def _compared_years(text: str, signals: Signals) -> list[int]:
+    """'W którym roku więcej partnerstw: w 2005 czy w 2008?', 'more in 1995 or 2005?': two or
+    more years with 'or' and a more / most word, not a range ('between 2005 and 2008')."""
+    years = [int(m.group()) for m in re.finditer(r"\b(1[89]\d\d|20\d\d)\b", text)]
+    if len(set(years)) < 2 or signals.has("between") or not signals.has("either"):
+        return []
+    if not any(signals.has(c) for c in ("more", "top", "fewest")):
+        return []
+    return list(dict.fromkeys(years))
+
+
 def _compared_units(
     matches: list[Match], signals: Signals, units: Units
 ) -> tuple[list[str], set[tuple[int, int]]] | None:
@@ -959,7 +1002,8 @@ def _compared_units(
     for m in matches:
         if m.kind == "unit":
             unit_spans.setdefault(m.span, m)
-    if len(unit_spans) < 2 or not (asks.asks_comparison(signals) or signals.has("shared")):
+    compared = asks.asks_comparison(signals) or asks.asks_choice_among(signals)
+    if len(unit_spans) < 2 or not (compared or signals.has("shared")):
         return None
     labels = []
     for m in unit_spans.values():
@@ -992,14 +1036,15 @@ def _partner_intersection(intent: Intent, text: str, signals: Signals, partner_m
         intent.partner_groups = [sorted(keys) for _span, keys in sorted(spans.items())]
 
 
-def _after_the_data(intent: Intent, units: Units) -> None:
+def _after_the_data(intent: Intent, units: Units, text: str) -> None:
     """'still active in 2020', 'signed in 2015': a year after the last the tables record is no
     filter the survey can answer (it would empty any list): said, and the answer is without it."""
     last = units.last_year
     asked = [y for y in (intent.year, intent.year_from) if y is not None]
     if last is None or not asked or min(asked) <= last:
         return
-    intent.not_applied.append(str(min(asked)))
+    written = [y for y in re.findall(r"\b(?:1[89]\d\d|20\d\d)\b", text) if int(y) > last]
+    intent.not_applied.append(written[0] if written else str(min(asked)))  # as typed
     intent.after_data, intent.year, intent.year_from = last, None, None
     if intent.year_to is not None and intent.year_to > last:
         intent.year_to = None

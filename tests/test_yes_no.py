@@ -87,3 +87,57 @@ def test_a_claimed_leader_is_checked_against_the_ranking_not_filtered_on(assista
     assert any(line.startswith("Francja:") for line in no.answer.splitlines())
     unit = assistant.answer("Is Lublin the Polish city with the most partners?")
     assert unit.answer.startswith("No.") and "Kraków" in unit.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("powiat leski a leżajski – który z nich współpracuje z większą liczbą miast?",
+         {"Powiat leski", "Powiat leżajski"}),
+        ("chelm, tczew czy kwidzyn - ktore z tych miast ma najwiecej partnerow?",
+         {"Chełm", "Tczew", "Kwidzyn"}),
+        ("Jarosław i Chełm: który z nich ma więcej partnerów ukraińskich?", {"Jarosław", "Chełm"}),
+    ],
+)  # fmt: skip
+def test_units_named_before_which_of_them_are_compared_not_read_as_partners(
+    assistant, question, names
+):
+    result = assistant.answer(question)
+    groups = {row[0]: row[1] for row in result.data.rows}
+    assert set(groups) == names
+    assert all(groups[n] == _count_in(assistant, n, question) for n in names)
+
+
+def _count_in(assistant, unit: str, question: str) -> int:
+    where, params = "unit_label = ?", [unit]
+    if "ukraińskich" in question:
+        where += " AND country = 'Ukraina'"
+    cursor = assistant.runtime.con.cursor()
+    try:
+        (n,) = cursor.execute(f"SELECT count(*) FROM partnerships WHERE {where}", params).fetchone()
+    finally:
+        cursor.close()
+    return n
+
+
+def test_years_set_side_by_side_are_compared_and_a_year_not_used_is_said(assistant):
+    result = assistant.answer(
+        "W którym roku gminy nawiązały więcej partnerstw z Czechami: w 2005 czy w 2008?"
+    )
+    cursor = assistant.runtime.con.cursor()
+    try:
+        counts = {
+            str(y): cursor.execute(
+                "SELECT count(*) FROM partnerships WHERE unit_type = 'gmina' AND country = "
+                "'Czechy' AND (agreement_year = ? OR other_year = ?)", [y, y]
+            ).fetchone()[0]
+            for y in (2005, 2008)
+        }  # fmt: skip
+    finally:
+        cursor.close()
+    assert {row[0]: row[1] for row in result.data.rows} == counts
+    assert "choice" not in result.answer and not result.answer.startswith(("Tak", "Nie"))
+    one = assistant.answer("partnerzy krakowa z 1990 lub 1995")
+    assert one.not_applied == ["1995"]
+    late = assistant.answer("partnerstwa bytomia zawarte po 2018 roku")
+    assert late.not_applied == ["2018"]

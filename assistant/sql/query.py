@@ -586,8 +586,25 @@ def unit_labels(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, int
     return {unit: (label, kind, n) for unit, label, kind, n in con.execute(sql).fetchall()}
 
 
+def compared_years(intent: Intent) -> Query:
+    """Years set side by side: the rows of each (either cell's year), countries and partners."""
+    base = intent.model_copy(update={"compare_years": []})
+    clause, params = where(base)
+    each = (
+        "SELECT CAST(? AS VARCHAR) AS name, count(*) AS partnerships, "
+        "count(DISTINCT country) AS countries, count(DISTINCT partner) AS partners, "
+        f"count(DISTINCT unit_label) AS units, {_COUNTED}FROM partnerships WHERE {clause} "
+        "AND (agreement_year = ? OR other_year = ?)"
+    )
+    sql = " UNION ALL ".join([each] * len(intent.compare_years))
+    values = [v for y in intent.compare_years for v in (y, *params, y, y)]
+    return Query(f"SELECT * FROM ({sql}) ORDER BY partnerships DESC, name", values)
+
+
 def compared(intent: Intent) -> Query:
     """Units (or countries) set side by side, each with its rows, countries and partners."""
+    if intent.compare_years:
+        return compared_years(intent)
     by_unit = bool(intent.compare_units)
     names = intent.compare_units if by_unit else intent.compare_countries
     base = intent.model_copy(
