@@ -64,9 +64,16 @@ def _listed() -> frozenset[str]:
     )
 
 
+def _transposed(word: str) -> set[str]:
+    """The word with two neighbouring letters swapped ('teh' -> 'the')."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
 def is_function_word(token) -> bool:
     if token.keys & _known():
         return True
+    if len(token.text) >= 3 and token.text.isalpha() and _transposed(fold(token.text)) & _known():
+        return True  # a function word typed with two letters swapped ("teh", "adn", "wiht")
     analyses = polish_analyses(token.text)
     if not analyses:
         return False

@@ -656,7 +656,8 @@ def _region_phrases() -> dict[str, tuple[str, bool]]:
         adjective = entry["adjective"]
         head, _, tail = adjective.rpartition("-")
         forms = {f"{head}-{f}" if head else f for f in _adjective_forms(tail)}
-        for form in forms | {entry["name"]}:
+        spoken = entry["name"] + "m"  # "w Lubuskiem", "w Małopolskiem": the neuter noun
+        for form in forms | {entry["name"], spoken}:
             phrases[name_key(form)] = (code, True)
         for noun in ("województwo", "woj."):
             for form in inflect(f"{noun} {entry['name']}", polish=True) | {

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from assistant import asks, coverage, scripts
-from assistant.gazetteer import Gazetteer, Match
+from assistant import asks, clauses, coverage, scripts
+from assistant.gazetteer import Gazetteer, Match, is_common_word
 from assistant.intent import (
     NUMBER_WORDS,
     Intent,
@@ -302,9 +302,19 @@ def asks_about_pages(asked: Asked) -> Understanding | None:
     )
     if (i.regions or measured or i.topics and survey_words) and not own_city:
         return None
-    return _route_to_pages(
-        i, asked.signals, asked.units, asked.language, asked.matches, asked.named
-    )
+    # words of a sentence that asks nothing ("Dzień dobry, piszę z urzędu.", "I work for a
+    # county office.") are context: they send no table question to the pages
+    ignored = asked.named | _aside_tokens(asked.text, asked.signals)
+    return _route_to_pages(i, asked.signals, asked.units, asked.language, asked.matches, ignored)
+
+
+def _aside_tokens(text: str, signals: Signals) -> set[int]:
+    spans = []
+    for sentence in clauses.asides(text):
+        at = text.find(sentence)
+        if at >= 0:
+            spans.append((at, at + len(sentence)))
+    return {i for i, t in enumerate(signals.tokens) if any(a <= t.start < b for a, b in spans)}
 
 
 def refines_the_previous_answer(asked: Asked) -> Understanding | None:
@@ -423,6 +433,8 @@ def _foreign_inflections(
         )
         if not slot or len(t.text) < 5 or any(s <= t.start < e for s, e in covered):
             continue
+        if is_common_word(t.text):
+            continue  # "piszę z urzędu" is a verb, not Pisz in a case
         for ending in grammar("case_endings"):
             if not t.text.endswith(ending):
                 continue

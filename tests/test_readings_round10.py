@@ -1,0 +1,52 @@
+"""Readings found by the tenth held-out round: a region's spoken locative, superlative and
+exclusion words, a function word typed with two letters swapped, a verb that looks like a
+town in a case, and context sentences that send no table question to the pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import understand
+
+
+def _intent(assistant, question):
+    rt = assistant.runtime
+    return understand(question, None, rt.units, rt.gazetteer).intent
+
+
+def test_a_voivodeship_named_as_a_neuter_noun_is_a_region(assistant):
+    intent = _intent(assistant, "Które gminy w Lubuskiem współpracują z Francją?")
+    assert intent.regions == ["76"] and not intent.unknown_names
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["bulgaria: which gmina has the biggest number of partner towns there?",
+     "which powiat has teh most swedish partners",
+     "which powiat has the most foreign partners (not counting polish ones)?"],
+)  # fmt: skip
+def test_superlatives_read_whole_with_nothing_reported(assistant, question):
+    intent = _intent(assistant, question)
+    assert intent.shape == "extreme" and intent.extreme == "most"
+    assert intent.not_applied == []
+
+
+def test_a_polish_verb_is_no_town_in_a_case(assistant):
+    question = (
+        "Dzień dobry, piszę z urzędu. Które powiaty współpracują z Węgrami tylko na podstawie "
+        "listu intencyjnego?"
+    )
+    assert _intent(assistant, question).units == []
+    result = assistant.answer(question)
+    assert result.route == "table" and result.data.rows
+
+
+def test_a_context_sentence_sends_no_table_question_to_the_pages(assistant):
+    result = assistant.answer(
+        "Hello, I work for a county office. Which powiats have Italian partners with a formal "
+        "agreement signed after 2003?"
+    )
+    assert result.route == "table"
+    assert result.data.rows and all(
+        row[2] == "Włochy" and row[4] >= 2004 for row in result.data.rows
+    )
