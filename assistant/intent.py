@@ -25,7 +25,7 @@ Shape = Literal[
 ]  # fmt: skip
 Form = Literal[
     "agreement", "no_agreement", "letter_of_intent", "only_letter_of_intent", "other",
-    "other_only", "no_data",
+    "other_only", "no_data", "with_data",
 ]  # fmt: skip
 # What a count or a comparison counts: rows, or distinct Polish units, countries, partners.
 Measure = Literal["partnerships", "units", "countries", "partners"]
@@ -611,8 +611,8 @@ def read_form(signals: Signals) -> Form | None:
         and any(signals.has(c) and _negated(signals, c) for c in others)
     ):
         return "agreement"  # "only formal agreements, not letters of intent or other forms"
-    if signals.has("no_data"):
-        return "no_data"
+    if signals.has("no_data"):  # "bez tych, o których brak danych": every row but the b.d. ones
+        return "with_data" if _negated(signals, "no_data") else "no_data"
     if signals.has("informal") or signals.has("other_form") and signals.has("only"):
         return "other_only"  # "informal cooperation", "only in another form": not b.d.
     if signals.has("letter_of_intent"):
@@ -629,16 +629,25 @@ def read_form(signals: Signals) -> Form | None:
 _NEGATIONS = {"not", "nie", "without", "bez", "no", "lack", "brak", "non", "niema"}
 
 
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    """Negation words, and the words that leave rows out ('leaving out', 'oprócz', 'except')."""
+    leave_out = load("cues")["exclusion"]["except"]
+    return frozenset(_NEGATIONS | {fold(w) for w in leave_out if " " not in w})
+
+
 def _negated(signals: Signals, cue: str) -> bool:
     """'nie mają formalnej umowy', 'not formal agreements', 'without an agreement'."""
     start = signals.first(cue)
-    at = [i for i in range(max(0, start - 4), start) if signals.tokens[i].keys & _NEGATIONS]
+    at = [i for i in range(max(0, start - 5), start) if signals.tokens[i].keys & _negations()]
     if not at:
         return False
     # "Only gminas, not powiats: formal agreements": the negation is another cue's
     between = set(range(at[-1] + 1, start))
+    asking = ("question_word", "yes_no", "either")  # "bez tych, o których brak danych"
     return not any(
-        between & set(range(a, b)) for name, spans in signals.cues.items() if name != cue
+        between & set(range(a, b)) for name, spans in signals.cues.items()
+        if name != cue and name not in asking
         for a, b in spans
     )  # fmt: skip
 

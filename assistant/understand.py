@@ -1790,6 +1790,11 @@ def _narrow(
         gminas = [lab for lab in labels if "gmina" in fold(lab)]
         if len(gminas) == 1:
             return gminas
+    picked = _said_kind(folded)  # "(miasto, nie gmina)", "chodzi mi o gminę", "the town, not…"
+    if picked:
+        chosen = [lab for lab in labels if ("gmina" in fold(lab)) == (picked == "gmina")]
+        if len(chosen) == 1:
+            return chosen
     if re.search(r"(?:\bmiasto|\bcity of|\btown of|\bmiasta|\bmiescie)\s*$", fold(before)):
         # "miasto Dębica", "the town of Dębica" right before the name: the town, not the gmina
         # ("Z jakimi miastami współpracuje Dębica?" describes the partners, and stays ambiguous).
@@ -1797,6 +1802,27 @@ def _narrow(
         if len(plain) == 1:
             return plain
     return labels
+
+
+_TOWN = r"(?:miast\w*|miescie|town|city)"
+_GMINA = r"(?:gmin\w*|municipality|commune)"
+_KIND_SAID = re.compile(
+    rf"\b(?P<yes>{_TOWN}|{_GMINA})\W+(?:a\s+|and\s+)?(?:nie|not)\s+(?:o\s+|the\s+)?(?P<no>{_TOWN}|{_GMINA})\b"
+    rf"|\bchodzi\s+(?:mi\s+|nam\s+)?o\s+(?P<meant>{_TOWN}|{_GMINA})\b"
+    rf"|\bi\s+mean\s+the\s+(?P<meant_en>{_TOWN}|{_GMINA})\b"
+)
+
+
+def _said_kind(folded: str) -> str | None:
+    """'miasto, nie gmina', 'chodzi mi o gminę', 'I mean the town': which of a town and its
+    gmina of the same name is meant ('town' or 'gmina')."""
+    m = _KIND_SAID.search(folded)
+    if not m:
+        return None
+    word = m["yes"] or m["meant"] or m["meant_en"]
+    if m["yes"] and re.fullmatch(_GMINA, m["yes"]) == re.fullmatch(_GMINA, m["no"]):
+        return None  # "miasto, nie miasto": says nothing
+    return "gmina" if re.fullmatch(_GMINA, word) else "town"
 
 
 def _clarify_choice(

@@ -50,3 +50,25 @@ def test_a_context_sentence_sends_no_table_question_to_the_pages(assistant):
     assert result.data.rows and all(
         row[2] == "Włochy" and row[4] >= 2004 for row in result.data.rows
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [("partnerzy leżajska na ukrainie - chodzi mi o miasto, nie o gminę", "Leżajsk"),
+     ("Partnerzy Białogardu (miasto, nie gmina) z umowami podpisanymi po 2003 roku", "Białogard"),
+     ("partnerzy dębicy, chodzi mi o gminę", "Dębica (gmina)")],
+)  # fmt: skip
+def test_a_town_or_its_gmina_said_in_the_message_is_chosen(assistant, question, unit):
+    assert _intent(assistant, question).units == [unit]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["partnerzy nowej soli, ale bez tych, o których brak danych",
+     "Nowa Sól partners, leaving out the ones with no data"],
+)  # fmt: skip
+def test_rows_without_data_left_out_are_the_others(assistant, question):
+    result = assistant.answer(question)
+    every = assistant.answer("partnerzy nowej soli")
+    kept = {row[7] for row in every.data.rows if row[5].strip() != "b.d."}
+    assert {row[7] for row in result.data.rows} == kept and 0 < len(kept) < every.data.total

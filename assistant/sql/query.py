@@ -287,6 +287,7 @@ _FORMS = {
     # "only in another form": an other-form cell with content (not b.d.) and no agreement year.
     "other_only": "other_form <> '' AND NOT no_data AND agreement_year IS NULL",
     "no_data": "no_data",
+    "with_data": "NOT no_data",
 }
 
 
