@@ -355,10 +355,12 @@ ROWS_PER_GROUP = 20
 # by id for the groups the answer writes out (`first_rows`), not the long `raw` of every row.
 _COUNTED = f"min_by(ref, id, {ROWS_PER_GROUP}) AS rows, min(id) AS first_id "
 # The same measures read from a counted grain (load.py, COUNT_GRAINS): per group its rows (n),
-# rows with an agreement (formal), latest year, first row and first ROWS_PER_GROUP (id, ref).
+# rows with an agreement (formal), latest year, first row and first ROWS_PER_GROUP refs, stored
+# one a line. An aggregate reads a grain only where each of its groups is one row of the grain
+# (`counts_table`), so a group's refs are that row's.
+REF_SEPARATOR = "chr(10)"
 _CELL_COUNTED = (
-    f"list_transform(list_slice(list_sort(flatten(list(firsts))), 1, {ROWS_PER_GROUP}), "
-    "lambda r: r.ref) AS rows, min(first_id) AS first_id "
+    f"string_split(any_value(first_refs), {REF_SEPARATOR}) AS rows, min(first_id) AS first_id "
 )
 
 
