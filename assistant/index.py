@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.config import Settings
 
-SCHEMA_VERSION = "9"  # bump when the stores' layout changes, so the corpus is rebuilt
+SCHEMA_VERSION = "10"  # bump when the stores' layout changes, so the corpus is rebuilt
 
 
 def current_name(settings: Settings) -> str | None:

@@ -5,6 +5,8 @@ data, what no part could apply listed once."""
 from __future__ import annotations
 
 import re
+from collections import deque
+from itertools import repeat
 
 from assistant.models import Answer, Citation, Data
 from assistant.sql.query import LIST_COLUMNS
@@ -45,13 +47,18 @@ def merged_data(datas: list[Data | None]) -> Data | None:
     if all(d.columns == columns for _n, d in found):
         rows = []
         for n, d in found:  # the parts' own row lists, each given its part (no copies)
-            for row in d.rows:
-                row.append(n)
+            _append_to_each(d.rows, n)
             rows += d.rows
         # built from rows already validated: no second validation of up to 100k rows
         return Data.model_construct(columns=[*columns, "part"], rows=rows, total=len(rows))
     lists = [d for _n, d in found if d.columns[: len(LIST_COLUMNS)] == LIST_COLUMNS]
     return lists[0] if lists else found[0][1]
+
+
+def _append_to_each(rows: list[list], value: int) -> None:
+    """`value` appended to every row in one pass that list.append makes at C speed (the deque
+    of length 0 only runs the map): a part of 100k rows is no Python loop of 100k steps."""
+    deque(map(list.append, rows, repeat(value)), maxlen=0)
 
 
 def _renumbered(text: str, numbers: dict[int, int]) -> str:

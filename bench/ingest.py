@@ -9,7 +9,9 @@ What it measures, each ingest in a fresh subprocess so that its peak RSS (VmHWM)
   (b) a synthetic gmina table of --rows rows sampled, with a fixed seed, from the real
       gmina table's empirical distributions of units, (country, partner) pairs, agreement
       cells and other-form cells; same header lines, blank lines at the real rate, the
-      header block repeated now and then; it is the only file of a temp corpus.
+      header block repeated now and then; it is the only table of a temp corpus, which
+      holds the shipped pages too (corpus/pages), so that questions about the pages and
+      questions of both kinds are asked of the same pages on either index.
 
 The wall time is that of the ingest(...) call alone (its CPU time beside it: on a busy
 machine wall time inflates, CPU time much less); the child's import time is printed too.
@@ -134,9 +136,11 @@ def write_synthetic(path: Path, n_rows: int, seed: int = SEED) -> dict:
 
 
 def build_synthetic(root: Path, n_rows: int) -> dict:
-    """root/corpus/tables/synthetic.tsv and its index in root/data; returns the figures."""
+    """root/corpus/tables/synthetic.tsv beside a copy of the shipped pages (root/corpus/pages),
+    and their index in root/data; returns the figures."""
     tables = root / "corpus" / "tables"
     tables.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "corpus" / "pages", root / "corpus" / "pages", dirs_exist_ok=True)
     t0 = time.perf_counter()
     written = write_synthetic(tables / "synthetic-gminy.tsv", n_rows)
     gen_s = time.perf_counter() - t0

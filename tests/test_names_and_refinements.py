@@ -246,3 +246,11 @@ def test_partners_two_units_have_in_common(assistant):
     for row in polish.data.rows:
         by_unit.setdefault(row[0], set()).add(row[3].split(" (")[0])
     assert set(by_unit) == {"Lublin", "Rzeszów"} and len(by_unit["Lublin"]) >= 2
+
+
+def test_which_unit_has_the_most_partners_in_common_counts_the_shared_rows(assistant):
+    # A count per unit of the shared partners is read from the rows: the shared partners'
+    # clause reads a row's partner, which the counted (unit, country) groups do not hold.
+    result = assistant.answer("wspólni partnerzy Krakowa i Wrocławia – który ma ich najwięcej?")
+    assert result.route == "table"
+    assert {row[0]: row[1] for row in result.data.rows} == {"Kraków": 1, "Wrocław": 1}

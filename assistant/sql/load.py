@@ -236,24 +236,26 @@ def _store_cells(con: duckdb.DuckDBPyConnection) -> None:
 
     A count per unit or country over a million rows is cheap; citing each group's first 20
     rows (`min_by(ref, id, 20)`) and quoting its first row are not. Here each group of a grain
-    keeps its first 20 (id, ref) and its first row, so an aggregate whose groups are the
+    keeps its first 20 refs in id order and its first row, so an aggregate whose groups are the
     grain's rows reads them as they are. The tables are small (at most one row per unit and
-    country), the rows are 1M."""
-    from assistant.sql.query import LATEST_YEAR, ROWS_PER_GROUP
+    country), the rows are 1M. The refs are one string, a ref a line (first_refs): a list
+    column is read whole for every row of the table a filter looks at, a string only where
+    the filter holds."""
+    from assistant.sql.query import LATEST_YEAR, REF_SEPARATOR, ROWS_PER_GROUP
 
     for table, keys in COUNT_GRAINS.items():
         columns = ", ".join(f"{k} VARCHAR" for k in keys.split(", "))
         con.execute(
             f"CREATE TABLE {table} ({columns}, n BIGINT, formal BIGINT, latest INTEGER, "
             "first_id INTEGER, first_source VARCHAR, first_line INTEGER, first_raw VARCHAR, "
-            "firsts STRUCT(id INTEGER, ref VARCHAR)[])"
+            "first_refs VARCHAR)"
         )
         con.execute(
             f"""
             INSERT INTO {table}
             SELECT {keys}, count(*), count(agreement_year), max({LATEST_YEAR}), min(id),
                    arg_min(source, id), arg_min(line, id), arg_min(raw, id),
-                   min_by({{'id': id, 'ref': ref}}, id, {ROWS_PER_GROUP})
+                   array_to_string(min_by(ref, id, {ROWS_PER_GROUP}), {REF_SEPARATOR})
             FROM partnerships GROUP BY {keys} ORDER BY {keys}
             """
         )

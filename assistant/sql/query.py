@@ -356,10 +356,12 @@ ROWS_PER_GROUP = 20
 # by id for the groups the answer writes out (`first_rows`), not the long `raw` of every row.
 _COUNTED = f"min_by(ref, id, {ROWS_PER_GROUP}) AS rows, min(id) AS first_id "
 # The same measures read from a counted grain (load.py, COUNT_GRAINS): per group its rows (n),
-# rows with an agreement (formal), latest year, first row and first ROWS_PER_GROUP (id, ref).
+# rows with an agreement (formal), latest year, first row and first ROWS_PER_GROUP refs, stored
+# one a line. An aggregate reads a grain only where each of its groups is one row of the grain
+# (`counts_table`), so a group's refs are that row's.
+REF_SEPARATOR = "chr(10)"
 _CELL_COUNTED = (
-    f"list_transform(list_slice(list_sort(flatten(list(firsts))), 1, {ROWS_PER_GROUP}), "
-    "lambda r: r.ref) AS rows, min(first_id) AS first_id "
+    f"string_split(any_value(first_refs), {REF_SEPARATOR}) AS rows, min(first_id) AS first_id "
 )
 
 
@@ -395,12 +397,13 @@ def cells_cover(intent: Intent) -> bool:
     unit_type, country), so that counts per unit or country can be read from the counted
     groups (load.py, COUNT_GRAINS). Filters that are subqueries over `partnerships` itself
     (bounds on a unit's partnerships, units without rows in a country, intersections) stay
-    exact there."""
+    exact there; the shared partners' clause reads a row's partner, as a partner filter does."""
     by_partner_size = intent.population_of == "partner" and (
         intent.population_over is not None or intent.population_under is not None
     )
     return not (
         intent.partners
+        or intent.shared_partners
         or intent.year is not None
         or intent.year_from is not None
         or intent.year_to is not None
@@ -650,9 +653,8 @@ def unplaced_units(intent: Intent) -> Query:
 def _units_from(intent: Intent) -> str:
     """Where the units passing the intent's filters are counted: the (unit, country) groups
     (load.py, COUNT_GRAINS; tens of thousands, not a million rows) when every filter reads
-    only a row's unit and country, as for a count per unit (`cells_cover`; the shared
-    partners' clause reads a row's partner)."""
-    return "cell_counts" if cells_cover(intent) and not intent.shared_partners else "partnerships"
+    only a row's unit and country, as for a count per unit (`cells_cover`)."""
+    return "cell_counts" if cells_cover(intent) else "partnerships"
 
 
 def by_place(intent: Intent) -> Query:
