@@ -264,6 +264,11 @@ def _asks_who(question: str, lang: str) -> bool:
     return any(f" {fold(w)} " in folded for w in ph(lang)["types"]["who"])
 
 
+def _asks_where(question: str, lang: str) -> bool:
+    folded = f" {' '.join(fold(w) for w in words(question))} "
+    return any(f" {fold(w)} " in folded for w in ph(lang)["types"]["where"])
+
+
 def _name(unit: Unit, question: str, lang: str = "en") -> str | None:
     """A URL, or for 'who' a proper name ('Rada Gmin i Regionów Europy (CEMR)'), not one the
     question itself names."""
@@ -277,8 +282,17 @@ def _name(unit: Unit, question: str, lang: str = "en") -> str | None:
         and fold(m.group(0).split()[0]) not in asked
         and m.start() > 0
         and not re.search(r"[.!?:]\s*$", text[: m.start()])  # not a sentence's first word
-        and (" " in m.group(0).strip() or re.search(r"[A-Z]{2,}", m.group(0)))  # a name, or CEMR
+        and (
+            " " in m.group(0).strip()
+            or re.search(r"[A-Z]{2,}", m.group(0))  # CEMR
+            or re.search(r"\w-[A-ZŁŚŻŹĆÓ]", m.group(0))  # Charleville-Mezieres
+        )
     ]
+    if _asks_where(question, lang):
+        placed = [
+            n for n in names if re.search(rf"\b(?:w|we|in|at|z siedzibą w)\s+{re.escape(n)}", text)
+        ]
+        names = placed + [n for n in names if n not in placed]
     if _asks_who(question, lang):
         return (names or urls or [None])[0]
     return (urls or names or [None])[0]
@@ -392,13 +406,37 @@ def _lead(
             return False
         values.update(name=name)
     else:
-        values.update(span=_short(unit.text))
+        values.update(span=_best_clause(unit.text, wanted, idf or {}))
         kind = kind if kind in ("definition", "yes_no") else "other"
     if "span" in values and not values["span"].endswith(" r."):
         values["span"] = values["span"].rstrip(".")  # the template ends the sentence
     marker = draft.cite(unit.source, unit.first, unit.last, unit.quote)
     draft.lines.append(lead[kind].format(marker=marker, **values))
     return True
+
+
+def _best_clause(text: str, wanted, idf: dict[str, float], limit: int = 240) -> str:
+    """A long sentence cut to the window of its clauses that holds most of the question's words
+    ('…, organizacja obchodów 1050 rocznicy chrztu Polski na Malcie …' for 'jaka rocznica na
+    Malcie?'); a short one whole."""
+    text = _NUMBERING.sub("", text).strip()
+    if len(text) <= limit:
+        return text
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s+|\s+(?:oraz|i|and|a także)\s+", text)]
+    clauses = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+
+    def hits(piece: str) -> float:
+        own = {t for w in words(piece) for t in word_terms(w)}
+        return sum(max((idf.get(t, 1.0) for t in terms & own), default=0.0) for _w, terms in wanted)
+
+    best = max(range(len(clauses)), key=lambda i: (hits(clauses[i]), -i))
+    window = clauses[best]
+    left, right = best, best
+    while right + 1 < len(clauses) and len(window + clauses[right + 1]) <= limit:
+        right += 1
+        window += clauses[right]
+    prefix = "… " if left > 0 else ""
+    return prefix + _short(window.strip().rstrip(",;:"), limit)
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -482,6 +520,16 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf, prefix
     under = lead["list_under"].format(heading=heading) if heading else ""
     head = lead["list_head"].format(page=page, Page=_cap(page), n=len(items),
                                     items=_plural(lang, "items", len(items)), under=under)  # fmt: skip
+    if len(items) == 1:  # one item: it is the answer, so it leads
+        unit = items[0]
+        marker = draft.cite(unit.source, unit.first, unit.last, unit.quote)
+        draft.lines.append(prefix + lead["list_one"].format(
+            page=page, Page=_cap(page), under=under, item=_short(unit.text, 200), marker=marker
+        ))  # fmt: skip
+        label = _language_label(known, best.source, lang)
+        if label:
+            draft.lines.append(label)
+        return True
     draft.lines.append(prefix + head)
     for unit in items:
         marker = draft.cite(unit.source, unit.first, unit.last, unit.quote)

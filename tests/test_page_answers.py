@@ -297,3 +297,22 @@ def test_a_date_question_with_no_date_in_the_passages_is_not_answered(assistant)
                              passages, read_sources(rt.con), 0.2)  # fmt: skip
     assert not draft.citations
     assert draft.text().startswith("The pages do not hold the answer")
+
+
+def test_a_where_question_leads_with_the_place_after_its_preposition(assistant):
+    result = assistant.answer(
+        "Gdzie ma siedzibę stowarzyszenie AVIAMA, do którego należy Białystok?"
+    )
+    assert "Charleville-Mezieres" in result.answer.splitlines()[0]
+
+
+def test_a_long_sentence_leads_with_the_clause_that_holds_the_question_words(assistant):
+    result = assistant.answer("jaka rocznice bialystok obchodzil na malcie?")
+    lead = result.answer.splitlines()[0]
+    assert "1050 rocznicy" in lead and "Malcie" in lead
+
+
+def test_a_list_of_one_item_leads_with_the_item_quoted(assistant):
+    result = assistant.answer("Białystok and Esperanto: which partner city is that about?")
+    lead = result.answer.splitlines()[0]
+    assert "Mazara del Vallo" in lead and "“" in lead
