@@ -385,6 +385,12 @@ def _offtopic(kind: str) -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in load("cues").get("offtopic", {}).get(kind, [])]
 
 
+def other_subjects(text: str) -> list[tuple[int, int]]:
+    """Spans of another subject a partnership question mentions ('ile kosztowała umowa…',
+    'do których jest bezpośredni lot z Krakowa'): reported as not applied, never a filter."""
+    return [m.span() for p in _offtopic("topics") for m in p.finditer(text)]
+
+
 def is_offtopic(text: str, *, about_partnerships: bool = False) -> bool:
     """Another kind of request ('Translate twin town into German', 'population of Wrocław').
     A partnership question that names a place and mentions another subject ('which of Ustka's

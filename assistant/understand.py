@@ -21,6 +21,7 @@ from assistant.intent import (
     find_cues,
     is_hostile,
     is_offtopic,
+    other_subjects,
     read_form,
     read_form_text,
     read_limit,
@@ -131,6 +132,8 @@ def understand(
     matches = gazetteer.find(text, lenient=lenient)
     matches += _foreign_inflections(text, tokens, matches, gazetteer)
     matches = _drop_names_inside_topics(tokens, signals, matches)
+    subjects = other_subjects(text)  # "bezpośredni lot z Krakowa": no partner Kraków, no cue
+    matches = [m for m in matches if not any(a <= m.span[0] < b for a, b in subjects)]
     if not _asks_about_partnerships(signals):
         # A near-miss on an ordinary word ("weather" ~ Werther, "broken" ~ Borken) is not a name;
         # one on a name of two words ("piotrkow trybunalki") is.
@@ -159,7 +162,8 @@ def understand(
         return Understanding(language, "out_of_scope", reason="other_topic")
 
     named = {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
-    signals = Signals(tokens, find_cues(tokens, named), sentence_starts(text, tokens))
+    in_subjects = {i for i, t in enumerate(tokens) if any(a <= t.start < b for a, b in subjects)}
+    signals = Signals(tokens, find_cues(tokens, named | in_subjects), sentence_starts(text, tokens))
     signals.cues["top"] = [span for span in signals.cues.get("top", []) if _ranks(span, tokens)]
 
     choice = _clarify_choice(text, previous, units, matches)
@@ -1090,6 +1094,11 @@ def _account(
     for phrase in [*intent.place_words, *intent.period_words]:  # applied, so consumed
         at = text.find(phrase)
         consumed.update(i for i, t in enumerate(signals.tokens) if at <= t.start < at + len(phrase))
+    for a, b in other_subjects(text):  # "kosztowała" is a verb, and still a subject of its own
+        inside = [i for i, t in enumerate(signals.tokens) if a <= t.start < b and i not in consumed]
+        if inside:
+            intent.not_applied.append(text[a:b])
+            consumed.update(inside)
     free = [
         i
         for i in range(len(signals.tokens))
