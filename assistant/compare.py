@@ -86,9 +86,10 @@ def compare(
     matched_rows: set[int] = set()
     both: list[tuple[Fact, list[dict]]] = []
     page_only: list[Fact] = []
+    names_of_rows = [row_names(r) for r in rows]  # once a row, not once a row and fact
     for fact in facts:
         names = place_names(fact.partner)
-        hits = [i for i, r in enumerate(rows) if row_names(r) & names]
+        hits = [i for i, r_names in enumerate(names_of_rows) if r_names & names]
         if hits:
             both.append((fact, [rows[i] for i in hits]))
             matched_rows.update(hits)
