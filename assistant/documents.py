@@ -422,7 +422,9 @@ def _best_clause(text: str, wanted, idf: dict[str, float], limit: int = 240) -> 
     text = _NUMBERING.sub("", text).strip()
     if len(text) <= limit:
         return text
-    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s+|\s+(?:oraz|i|and|a także)\s+", text)]
+    cuts = [0] + [
+        m.end() for m in re.finditer(r"(?<=[.!?])\s+|[,;:]\s+|\s+(?:oraz|i|and|a także)\s+", text)
+    ]
     clauses = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
 
     def hits(piece: str) -> float:
@@ -523,8 +525,12 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf, prefix
     if len(items) == 1:  # one item: it is the answer, so it leads
         unit = items[0]
         marker = draft.cite(unit.source, unit.first, unit.last, unit.quote)
+        # the words its heading holds ('mapa polsko-niemieckich…') say which item, not which part
+        heading_terms = set(_terms(unit.context))
+        focus = [(w, t) for w, t in wanted if not t & heading_terms] or wanted
         draft.lines.append(prefix + lead["list_one"].format(
-            page=page, Page=_cap(page), under=under, item=_short(unit.text, 200), marker=marker
+            page=page, Page=_cap(page), under=under, marker=marker,
+            item=_best_clause(unit.text, focus, idf, 200),
         ))  # fmt: skip
         label = _language_label(known, best.source, lang)
         if label:
@@ -672,6 +678,32 @@ def finished(draft: Draft, route: str) -> Answer:
 # --- from a routed question to an answer (called by assistant.core) -------------------------
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> list[tuple[str, str]]:
+    """(folded name, the survey's Polish country) for every name of a country, longest first."""
+    table = load("countries")
+    names = []
+    for key, data in table.items():
+        if not isinstance(data, dict):
+            continue
+        for name in [
+            key,
+            data.get("en", ""),
+            *data.get("en_aliases", []),
+            *data.get("pl_aliases", []),
+        ]:
+            if name and len(name) > 2:
+                names.append((fold(name), key))
+    return sorted(names, key=lambda n: -len(n[0]))
+
+
+def _country_of(written: str | None) -> str | None:
+    """A page's own words for a country ('the United States of America', 'Virginia, the United
+    States of America') as the survey's country ('USA')."""
+    text = f" {fold(written or '')} "
+    return next((key for name, key in _country_names() if f" {name} " in text), None)
+
+
 def facts_about(facts: list[Fact], intent) -> list[Fact]:
     """Page facts of the asked city with the asked partner (names matched across languages)."""
     from assistant.compare import place_names
@@ -682,13 +714,11 @@ def facts_about(facts: list[Fact], intent) -> list[Fact]:
     if not intent.partners:
         # "Jakie miasta partnerskie ma Białystok według strony miasta?" (and "… w Rosji?"):
         # every partner line of the city's page, in the asked countries if any
-        from assistant.compose import english_country
 
-        countries = {fold(c) for c in intent.countries}
-        countries |= {fold(english_country(c)) for c in intent.countries}
+        countries = set(intent.countries)
         return [
             f for f in facts
-            if fold(f.owner) in owners and (not countries or fold(f.country or "") in countries)
+            if fold(f.owner) in owners and (not countries or _country_of(f.country) in countries)
         ]  # fmt: skip
     wanted = frozenset().union(*(place_names(n) for n in intent.partners))
     return [f for f in facts if fold(f.owner) in owners and place_names(f.partner) & wanted]
