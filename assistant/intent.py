@@ -579,11 +579,16 @@ def read_limit(text: str) -> int | None:
     match = _TOP_N.search(text)
     if match:
         return int(match.group(1) or match.group(2))
+    previous = ""
     for word in words(text):
         number = NUMBER_WORDS.get(fold(word))
-        if number:
-            return number
+        if number and not (number == 1 and previous in _POINTING):
+            return number  # not "which one", "the one"
+        previous = fold(word)
     return None
+
+
+_POINTING = {"which", "the", "that", "this", "each", "any", "every", "no"}
 
 
 def read_near(text: str) -> str | None:

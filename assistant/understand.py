@@ -1895,8 +1895,17 @@ def _is_followup(
         # "tylko te nad morzem": a restriction the tables cannot apply is still about that list
         or signals.first("only") == 0 and intent.not_applied
     )  # fmt: skip
-    short = len(signals.tokens) <= 8
-    return bool(refines) and (short or signals.has("which_of_them"))
+    # "a w jakich to krajach?", "which one has the most?", "a które z tego …": a joining word or
+    # a word pointing back makes a new shape of the same rows
+    tokens = signals.tokens
+    anaphoric = bool(tokens) and (
+        fold(tokens[0].text) in grammar("joining")
+        or any(fold(t.text) in grammar("anaphora") for t in tokens)
+    )
+    reshaped = intent.shape in ("extreme", "group_country", "group_unit", "count", "yes_no")
+    refines = refines or anaphoric and reshaped
+    short = len(tokens) <= 8
+    return bool(refines) and (short or signals.has("which_of_them") or anaphoric)
 
 
 def _switches_unit(intent: Intent, signals: Signals, previous: TurnState) -> bool:

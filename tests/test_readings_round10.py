@@ -72,3 +72,30 @@ def test_rows_without_data_left_out_are_the_others(assistant, question):
     every = assistant.answer("partnerzy nowej soli")
     kept = {row[7] for row in every.data.rows if row[5].strip() != "b.d."}
     assert {row[7] for row in result.data.rows} == kept and 0 < len(kept) < every.data.total
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "check"),
+    [
+        ("partnerzy ełku", "a w jakich to krajach?", "groups"),
+        ("z kim współpracuje leszno", "a które z tego to tylko inna forma, bez umowy?", "rows"),
+        ("Which powiats have partners in Belarus?", "which one has the most?", "top"),
+        ("ktore powiaty maja partnerow na lotwie", "a ktory z nich najwczesniej zaczal wspolprace?",
+         "oldest"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_pointing_back_reshapes_the_rows_before(assistant, first, then, check):
+    before = assistant.answer(first)
+    result = assistant.answer(then, before.conversation_id)
+    earlier = {(row[6], row[7]) for row in before.data.rows}
+    if check == "groups":  # every country of Ełk's partners, counted
+        assert sum(row[1] for row in result.data.rows) == len(earlier)
+    elif check == "rows":
+        assert result.data.rows and {(r[6], r[7]) for r in result.data.rows} < earlier
+    elif check == "top":
+        assert result.data.rows[0][0] in result.answer.splitlines()[0]
+    else:
+        years = [
+            min(y for y in (row[4], row[9]) if y) for row in before.data.rows if row[4] or row[9]
+        ]
+        assert str(min(years)) in result.answer.splitlines()[0]
