@@ -1104,7 +1104,14 @@ def _account(
         for i in range(len(signals.tokens))
         if i not in consumed and not coverage.is_function_word(signals.tokens[i])
     ]
+    counted = {b for a, b in signals.cues.get("count", [])}
     for span, forms in units.topics.read(signals.tokens, free):
+        if min(span) in counted:
+            # "ilu turystów przyjeżdża…", "how many tourists": the thing counted, which the
+            # survey does not record; no partnerships about it
+            intent.not_applied.append(" ".join(signals.tokens[i].text for i in span))
+            consumed.update(span)
+            continue
         intent.topics.append(forms)
         intent.topic_words.append(" ".join(signals.tokens[i].text for i in span))
         consumed.update(span)
@@ -1297,9 +1304,10 @@ def _without_filter_heads(signals: Signals, cue: str) -> dict:
 
 def _partner_at(m: Match, matches: list[Match], intent: Intent) -> set[str]:
     """The partners a name's span was read as."""
-    return {x.key for x in matches if x.span == m.span and x.kind == "partner"} & set(
-        intent.partners
-    )
+    # a unit's name in a partner's place ("oprócz warszawy i lublina") was read as that partner
+    read = {x.key for x in matches if x.span == m.span and x.kind == "partner"}
+    read |= {m.key} if m.kind == "unit" else set()
+    return read & set(intent.partners)
 
 
 def _negation_before(

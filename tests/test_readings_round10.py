@@ -99,3 +99,37 @@ def test_a_follow_up_pointing_back_reshapes_the_rows_before(assistant, first, th
             min(y for y in (row[4], row[9]) if y) for row in before.data.rows if row[4] or row[9]
         ]
         assert str(min(years)) in result.answer.splitlines()[0]
+
+
+def test_domestic_ones_left_out_after_tych_are_the_partners_abroad(assistant):
+    result = assistant.answer("kobylnica - partnerzy, ale bez tych krajowych")
+    assert result.data.rows and all(row[2] != "Polska" for row in result.data.rows)
+
+
+def test_every_unit_after_except_is_left_out_even_one_read_as_a_partner(assistant):
+    intent = _intent(assistant, "gminy wspolpracujace z izraelem oprocz warszawy i lublina")
+    assert intent.exclude_units == ["Lublin", "Warszawa"] and not intent.partners
+
+
+def test_a_thing_counted_that_the_survey_does_not_record_is_said(assistant):
+    result = assistant.answer(
+        "ilu turystów z miast partnerskich przyjeżdża co roku do szklarskiej poręby"
+    )
+    assert result.not_applied == ["turystów"] and result.data.rows
+
+
+@pytest.mark.parametrize(
+    ("question", "english"),
+    [("Quelles villes polonaises sont jumelées avec des villes irlandaises ?", "Ireland"),
+     ("Která polská města mají partnera v Bulharsku?", "Bulgaria")],
+)  # fmt: skip
+def test_more_countries_named_in_other_languages(assistant, question, english):
+    result = assistant.answer(question)
+    assert result.route == "table" and f"with {english}" in result.answer
+
+
+def test_romance_oldest_and_yes_no(assistant):
+    oldest = assistant.answer("¿Cuál es el hermanamiento más antiguo de Kamień Pomorski?")
+    assert "oldest" in oldest.answer.lower()
+    yes = assistant.answer("Jastrzębie Zdrój a-t-elle une ville jumelle en France ?")
+    assert "\nYes." in yes.answer or yes.answer.startswith("Yes.")
