@@ -112,6 +112,18 @@ def form_key(text: str) -> str | None:
     return min(found)[2] if found else None
 
 
+def asked_form(question: str) -> str | None:
+    """The form a question asks about: of several, the one named last ('first signed a letter
+    of intent – in what year did the cooperation agreement follow?')."""
+    found = [
+        (m.start(), key)
+        for key, pattern in _form_patterns()
+        if key != "renewed"
+        for m in pattern.finditer(question)
+    ]
+    return max(found)[1] if found else None
+
+
 def _renewal(text: str) -> re.Match | None:
     return dict(_form_patterns())["renewed"].search(text)
 
@@ -423,7 +435,9 @@ def _best_clause(text: str, wanted, idf: dict[str, float], limit: int = 240) -> 
     if len(text) <= limit:
         return text
     cuts = [0] + [
-        m.end() for m in re.finditer(r"(?<=[.!?])\s+|[,;:]\s+|\s+(?:oraz|i|and|a także)\s+", text)
+        m.end()
+        for m in re.finditer(r"(?<=[.!?])\s+|[,;:]\s+|\s+(?:oraz|a także)\s+", text)
+        if not _inside_quotes(text, m.start())  # „Rola samorządów w rozwoju małych i średnich…”
     ]
     clauses = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
 
@@ -439,6 +453,11 @@ def _best_clause(text: str, wanted, idf: dict[str, float], limit: int = 240) -> 
         window += clauses[right]
     prefix = "… " if left > 0 else ""
     return prefix + _short(window.strip().rstrip(",;:"), limit)
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("„") > before.count("”") or before.count("“") > before.count("”")
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -493,10 +512,18 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf, prefix
     # The question's capitalised words ('German', 'Moldovan') and its rare words ('festivals')
     # narrow a list down; the words every item shares ('cooperation') do not.
     shared = set(_terms(siblings[0].context))  # the list's own heading says what all items are
+    # A name typed in lower case ('grodno', 'niemen') narrows too where an item writes it as a
+    # name, and so does a year.
+    names = _capitalised_terms(siblings)
+
+    def distinguishes(terms) -> bool:  # in fewer than half of the items
+        return 2 * sum(bool(terms & set(_terms(u.text))) for u in siblings) < len(siblings)
+
     narrowing = [
         (w, t) for n, (w, t) in enumerate(wanted)
         if not t & shared
-        and ((w[:1].isupper() and n > 0) or max(idf.get(x, 0.0) for x in t) >= RARE_IDF)
+        and ((w[:1].isupper() and n > 0) or max(idf.get(x, 0.0) for x in t) >= RARE_IDF
+             or (t & names or re.fullmatch(r"(?:19|20)\d\d", w)) and distinguishes(t))
     ]  # fmt: skip
     scored = [(_score(u, narrowing, idf, 0.0) + 0.05 * u.rank, u) for u in siblings]
     top = max(s for s, _ in scored)
@@ -506,6 +533,9 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf, prefix
     items = (
         [u for s, u in scored if s > floor + 0.5] if top > floor + 0.5 else [u for _, u in scored]
     )
+    best_ones = [u for s, u in scored if s >= top - 0.5]
+    if top > floor + 0.5 and len(best_ones) == 1:
+        items = best_ones  # one item holds clearly more of what narrows ('Grodno', '2014')
     if len(items) == 1 and items[0].section[:1].isdigit():
         # One item asked about ('What does Białystok do in AVIAMA?'): its own points, if any.
         points = _section_items(
@@ -544,6 +574,15 @@ def _list_answer(draft, ranked: list[Unit], wanted, passages, known, idf, prefix
     if label:
         draft.lines.append(label)
     return True
+
+
+def _capitalised_terms(units: list[Unit]) -> set[str]:
+    """The search terms of the words the units write with a capital inside a sentence."""
+    found: set[str] = set()
+    for u in units:
+        for m in re.finditer(r"(?<=[\w,)”] )[A-ZŁŚŻŹĆÓ][\w-]+", _NUMBERING.sub("", u.text)):
+            found |= set(word_terms(m.group(0)))
+    return found
 
 
 def _section_items(best: Unit, passages: list) -> list[Unit]:
@@ -601,13 +640,16 @@ def events(fact: Fact) -> list[Event]:
 
 def _fact_answer(draft: Draft, facts: list[Fact], question: str, kind: str, passages, known):
     lang, lead = draft.lang, ph(draft.lang)["lead"]
-    asked_form = form_key(question)
+    form = asked_form(question)
+    facts = _in_the_years_asked(facts, question, form)
     for fact in facts:
         first, last, quote = _fact_lines(fact, passages)
         marker = draft.cite(fact.source, first, last, quote)
         said = events(fact)
-        chosen = [e for e in said if asked_form and e.form == asked_form] or said
+        chosen = [e for e in said if form and e.form == form] or said
         sentence = _fact_sentence(lang, fact, chosen)
+        if _asks_where(question, lang):
+            sentence += _where_signed(fact.quote)
         status = fact.status
         if status == "odnowiony" and any(e.renewed for e in chosen):
             status = None  # the renewal is in the sentence already
@@ -617,6 +659,29 @@ def _fact_answer(draft: Draft, facts: list[Fact], question: str, kind: str, pass
         draft.lines.append(prefix + sentence + status_text + f" {marker}.")
         unit = Unit(fact.source, 0, 0, quote, "", "", 0)
         _evidence(draft, unit, known)
+
+
+def _in_the_years_asked(facts: list[Fact], question: str, form: str | None) -> list[Fact]:
+    """'Z którym miastem Białystok podpisał umowę o współpracy w 2013 r.?': the partner lines
+    with an event in a year the question names (of the form it names, where one has it); all
+    of them when none has."""
+    years = {d.iso[:4] for d in find_dates(question) if not d.iso.endswith("X")}
+    if not years:
+        return facts
+
+    def dated(of_form: bool) -> list[Fact]:
+        return [
+            f for f in facts
+            if any(e.date.iso[:4] in years and (not of_form or e.form == form) for e in events(f))
+        ]  # fmt: skip
+
+    return (form and dated(True)) or dated(False) or facts
+
+
+def _where_signed(quote: str) -> str:
+    """'… podpisany 20.06.2014 r. w Białymstoku.': the place, as the page writes it."""
+    found = re.search(r"\b(?:w|we|in)\s+([A-ZŁŚŻŹĆÓ][\w-]+(?:\s+[A-ZŁŚŻŹĆÓ][\w-]+)?)", quote)
+    return f" („{found.group(0)}”)" if found else ""
 
 
 def _fact_sentence(lang: str, fact: Fact, chosen: list[Event]) -> str:

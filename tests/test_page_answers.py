@@ -316,3 +316,23 @@ def test_a_list_of_one_item_leads_with_the_item_quoted(assistant):
     result = assistant.answer("Białystok and Esperanto: which partner city is that about?")
     lead = result.answer.splitlines()[0]
     assert "Mazara del Vallo" in lead and "“" in lead
+
+
+@pytest.mark.parametrize(
+    ("question", "in_lead"),
+    [
+        ("gdzie bialystok podpisal list intencyjny z irkuckiem", "w Białymstoku"),
+        ("Z którym miastem Białystok podpisał umowę o współpracy w 2013 r.?", "Łuck"),
+        ("bornova and bialystok first signed a letter of intent - in what year did the actual "
+         "cooperation agreement follow?", "2015"),
+        ("what festival in grodno did bialystok take part in in 2014", "Kultur Narodowych"),
+        ("w ktorych latach odbyl sie wyscig kolarski juniorow niemen", "2016 i 2017"),
+        ("Jak nazywało się forum w Gori w 2016 roku, w którym brał udział Białystok?",
+         "Rola samorządów"),
+    ],
+)  # fmt: skip
+def test_a_partner_line_or_list_item_asked_about_leads_with_what_was_asked(
+    assistant, question, in_lead
+):
+    result = assistant.answer(question)
+    assert result.route == "documents" and in_lead in result.answer.splitlines()[0]
