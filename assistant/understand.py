@@ -304,12 +304,24 @@ def asks_about_pages(asked: Asked) -> Understanding | None:
         or (i.population_over is not None or i.population_under is not None)
         or (i.min_partnerships is not None or i.max_partnerships is not None)
     )
-    if (i.regions or measured or i.topics and survey_words) and not own_city:
+    filtering_topics = i.topics and not _topics_asked_for(asked.signals, i)
+    if (i.regions or measured or filtering_topics and survey_words) and not own_city:
         return None
     # words of a sentence that asks nothing ("Dzień dobry, piszę z urzędu.", "I work for a
     # county office.") are context: they send no table question to the pages
     ignored = asked.named | _aside_tokens(asked.text, asked.signals)
     return _route_to_pages(i, asked.signals, asked.units, asked.language, asked.matches, ignored)
+
+
+def _topics_asked_for(signals: Signals, intent: Intent) -> bool:
+    """'w ramach jakiego programu…?', 'which programme…': every topic word stands right after a
+    question word, so the question asks for the thing's name, and filters no rows by it."""
+    ends = {b for _a, b in signals.cues.get("question_word", [])}
+    starts = {
+        i for words in intent.topic_words for i, t in enumerate(signals.tokens)
+        if t.text == words.split()[0]
+    }  # fmt: skip
+    return bool(starts) and starts <= ends
 
 
 def _aside_tokens(text: str, signals: Signals) -> set[int]:

@@ -336,3 +336,17 @@ def test_a_partner_line_or_list_item_asked_about_leads_with_what_was_asked(
 ):
     result = assistant.answer(question)
     assert result.route == "documents" and in_lead in result.answer.splitlines()[0]
+
+
+def test_a_topic_word_after_a_question_word_asks_for_a_name_the_pages_give(assistant):
+    result = assistant.answer(
+        "w ramach jakiego programu komisji europejskiej opracowano w 2009 bazy partnerstw"
+    )
+    assert result.route == "documents" and "Europa dla Obywateli" in result.answer.splitlines()[0]
+
+
+def test_according_to_zmp_asks_the_zmp_page(assistant):
+    result = assistant.answer(
+        "ile mniej wiecej par miast blizniaczych maja polskie samorzady wedlug zmp"
+    )
+    assert result.route == "documents"
