@@ -276,6 +276,11 @@ def _asks_who(question: str, lang: str) -> bool:
     return any(f" {fold(w)} " in folded for w in ph(lang)["types"]["who"])
 
 
+def _asks_address(question: str, lang: str) -> bool:
+    folded = f" {' '.join(fold(w) for w in words(question))} "
+    return any(f" {fold(w)} " in folded for w in ph(lang)["types"]["address"])
+
+
 def _asks_where(question: str, lang: str) -> bool:
     folded = f" {' '.join(fold(w) for w in words(question))} "
     return any(f" {fold(w)} " in folded for w in ph(lang)["types"]["where"])
@@ -367,6 +372,9 @@ def answer(
                 or _name(u, question, lang).startswith(("http", "www"))
             )
         )
+    if kind == "name" and _asks_address(question, lang) and not _asks_who(question, lang):
+        # "Pod jakim adresem…": a URL first (not "Who created a website…")
+        ranked.sort(key=lambda u: not _URL.search(u.text))
     if kind == "name" and ranked and _name(ranked[0], question, lang) is None:
         kind = "other"  # the best sentence is the answer ('Listy partnerstw dostępne są tutaj:')
     for unit in ranked:
@@ -896,9 +904,13 @@ def pages_mentioning(text: str, lang: str, retriever, facts: list[Fact], known) 
         if held:
             by_source.setdefault(passage.source, []).extend(held)
     lead = ph(lang)["lead"]
-    draft.lines.append(
-        lead["pages_head"].format(n=len(by_source), pages=_plural(lang, "pages", len(by_source)))
-    )
+    one = len(by_source) == 1  # one page: it is the answer, so the first line names it
+    if not one:
+        draft.lines.append(
+            lead["pages_head"].format(
+                n=len(by_source), pages=_plural(lang, "pages", len(by_source))
+            )
+        )
     named = {(f.source, f.line): f.partner for f in facts}
     for source, units in by_source.items():
         items = []
@@ -909,5 +921,6 @@ def pages_mentioning(text: str, lang: str, retriever, facts: list[Fact], known) 
             )
         label = _language_label(known, source, lang)
         page = _page(known, source, lang) + (f" {label}" if label else "")
-        draft.lines.append(lead["pages_item"].format(page=_cap(page), items="; ".join(items)))
+        key = "pages_one" if one else "pages_item"
+        draft.lines.append(lead[key].format(page=page, Page=_cap(page), items="; ".join(items)))
     return draft

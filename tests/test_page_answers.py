@@ -350,3 +350,15 @@ def test_according_to_zmp_asks_the_zmp_page(assistant):
         "ile mniej wiecej par miast blizniaczych maja polskie samorzady wedlug zmp"
     )
     assert result.route == "documents"
+
+
+@pytest.mark.parametrize(
+    ("question", "in_lead"),
+    [("Pod jakim adresem znajdę interaktywną mapę polsko-niemieckich partnerstw?", "miasto.lh.pl"),
+     ("Which foundation co-funded the interactive Polish-German partnership map?",
+      "Współpracy Polsko"),
+     ("na ktorej stronie jest mowa o miescie w holandii", "Białegostoku")],
+)  # fmt: skip
+def test_an_address_a_foundation_or_the_one_page_leads(assistant, question, in_lead):
+    result = assistant.answer(question)
+    assert in_lead in result.answer.splitlines()[0]
