@@ -117,7 +117,8 @@ def _phrase_variants(chunk: str, ukrainian: bool) -> list[str]:
 
 # Letters that only some of the visitors' languages write (names masked first).
 _LETTERS = {
-    "de": "äöüßÄÖÜ", "cs": "ěřůĚŘŮ", "sk": "äľĺŕôĽĹŔÔ", "lt": "ėįųūĖĮŲŪ",
+    "de": "äöüßÄÖÜ", "cs": "ěřůáíýúčšžťďňĚŘŮÁÍÝÚČŠŽŤĎŇ",
+    "sk": "äľĺŕôáíýúčšžťďňĽĹŔÔÁÍÝÚČŠŽŤĎŇ", "lt": "ėįųūĖĮŲŪ",
     "fr": "éèêàçùâîôûëïÉÈÊÀÇ", "es": "ñ¿¡Ñ", "it": "ìòÌÒ",
 }  # fmt: skip
 OTHER_LANGUAGES = ("de", "uk", "ru", "cs", "sk", "lt", "fr", "es", "it")
@@ -160,4 +161,6 @@ def other_language(original: str, masked: str, votes: tuple[int, int]) -> str | 
     code = _CODES.get(best.language.name)
     if code in OTHER_LANGUAGES and (lettered or best.value >= 0.6):
         return code
+    if lettered:  # letters Polish never writes ("Má … partnerov"): the likeliest that has them
+        return next((c for v in values if (c := _CODES.get(v.language.name)) in lettered), None)
     return None

@@ -97,3 +97,10 @@ def test_a_bare_place_name_gives_no_evidence():
 def test_polish_letters_inside_names_do_not_make_english_polish():
     question = "Tell me about Białystok and Łódź"
     assert detect_language(question, [(14, 23), (28, 32)]) == "en"
+
+
+def test_letters_polish_never_writes_make_another_language_even_when_lingua_says_polish(
+    assistant,
+):
+    result = assistant.answer("Má Zarszyn partnerov na Slovensku?")
+    assert result.language == "en" and "Yes." in result.answer
