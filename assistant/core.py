@@ -203,6 +203,17 @@ def _open(settings: Settings, index_dir: Path) -> Runtime:
             for f in facts
             if fold(f.owner) == fold(label)
         ]
+        units.survey_years[label] = frozenset(
+            y for (y,) in con.execute(
+                "SELECT DISTINCT y FROM (SELECT agreement_year AS y FROM partnerships WHERE "
+                "unit_label = ? UNION SELECT other_year FROM partnerships WHERE unit_label = ?) "
+                "WHERE y IS NOT NULL", [label, label]
+            ).fetchall()
+        )  # fmt: skip
+        units.page_years[label] = frozenset(
+            int(e.date.iso[:4]) for f in facts if fold(f.owner) == fold(label)
+            for e in documents.events(f) if e.date.iso[:4].isdigit()
+        )  # fmt: skip
     units.topics = TopicIndex.from_duckdb(con)  # the other-form cells' words (ingestion)
     if settings.shape_classifier:
         from assistant.retrieval.embeddings import make_embeddings

@@ -60,6 +60,9 @@ class Units:
     # set by core._open from the index (assistant/retrieval/vocabulary.py, issue 11):
     page_terms: frozenset[str] = frozenset()  # search terms only the pages explain
     survey_partners: dict[str, frozenset[str]] = field(default_factory=dict)  # owner -> folded
+    # owner -> the years its survey rows / its page's partner lines name
+    survey_years: dict[str, frozenset[int]] = field(default_factory=dict)
+    page_years: dict[str, frozenset[int]] = field(default_factory=dict)
     topics: TopicIndex = field(default_factory=TopicIndex)  # words of the other-form cells
     placed: bool = False  # the index has GeoNames places (voivodeships) for the units
     classifier: object = None  # assistant.shapes.ShapeClassifier, or None when switched off
@@ -547,6 +550,10 @@ def _route_to_pages(
             return to("documents", "detail")
         if signals.has("page"):
             return to("documents", "detail")  # "… według strony miasta": the city's own page
+        if intent.year in units.page_years.get(owner, frozenset()) - units.survey_years.get(
+            owner, frozenset()
+        ):
+            return to("documents")  # "… sign a letter of intent with in 2010": only the page
         listed = units.page_partners.get(owner, [])
         asked = set(map(fold, intent.partners))
         if asked & units.survey_partners.get(owner, frozenset()):

@@ -362,3 +362,10 @@ def test_according_to_zmp_asks_the_zmp_page(assistant):
 def test_an_address_a_foundation_or_the_one_page_leads(assistant, question, in_lead):
     result = assistant.answer(question)
     assert in_lead in result.answer.splitlines()[0]
+
+
+def test_a_page_owners_year_only_its_page_names_goes_to_the_page(assistant):
+    result = assistant.answer("which city did bialystok sign a letter of intent with in 2010")
+    assert result.route == "documents" and "Yehud" in result.answer.splitlines()[0]
+    survey = assistant.answer("partnerzy białegostoku z 1995")  # a year the survey holds
+    assert survey.route == "table" and survey.data.rows
