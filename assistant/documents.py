@@ -708,6 +708,8 @@ def _fact_sentence(lang: str, fact: Fact, chosen: list[Event]) -> str:
         )  # fmt: skip
     for event in rest:
         if event.renewed:
+            if "wygas" in fold(fact.quote):  # "list intencyjny (z 1994 r. wygasł), odnowiony …"
+                text += lead["fact_expired"]
             text += ", " + lead["fact_renewed"].format(date=written(event.date, lang))
         else:
             text += lead["fact_and"] + lead["fact_later"].format(
