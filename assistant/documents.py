@@ -271,19 +271,11 @@ def _is_verb(word: str) -> bool:
     return fold(word).endswith("ed") and len(word) > 4
 
 
-def _asks_who(question: str, lang: str) -> bool:
+def _asks(question: str, lang: str, kind: str) -> bool:
+    """The question holds one of the words of a kind of name question ('who', 'where',
+    'address' in page_answers_<lang>.toml [types])."""
     folded = f" {' '.join(fold(w) for w in words(question))} "
-    return any(f" {fold(w)} " in folded for w in ph(lang)["types"]["who"])
-
-
-def _asks_address(question: str, lang: str) -> bool:
-    folded = f" {' '.join(fold(w) for w in words(question))} "
-    return any(f" {fold(w)} " in folded for w in ph(lang)["types"]["address"])
-
-
-def _asks_where(question: str, lang: str) -> bool:
-    folded = f" {' '.join(fold(w) for w in words(question))} "
-    return any(f" {fold(w)} " in folded for w in ph(lang)["types"]["where"])
+    return any(f" {fold(w)} " in folded for w in ph(lang)["types"][kind])
 
 
 def _name(unit: Unit, question: str, lang: str = "en") -> str | None:
@@ -305,12 +297,12 @@ def _name(unit: Unit, question: str, lang: str = "en") -> str | None:
             or re.search(r"\w-[A-ZŁŚŻŹĆÓ]", m.group(0))  # Charleville-Mezieres
         )
     ]
-    if _asks_where(question, lang):
+    if _asks(question, lang, "where"):
         placed = [
             n for n in names if re.search(rf"\b(?:w|we|in|at|z siedzibą w)\s+{re.escape(n)}", text)
         ]
         names = placed + [n for n in names if n not in placed]
-    if _asks_who(question, lang):
+    if _asks(question, lang, "who"):
         return (names or urls or [None])[0]
     return (urls or names or [None])[0]
 
@@ -365,14 +357,14 @@ def answer(
         if _list_answer(draft, ranked, wanted, passages, known_sources, idf or {}, prefix):
             return draft
         kind = "other" if kind == "list" else kind
-    if kind == "name" and _asks_who(question, lang):  # the best sentence naming someone
+    if kind == "name" and _asks(question, lang, "who"):  # the best sentence naming someone
         ranked.sort(
             key=lambda u: (
                 _name(u, question, lang) is None
                 or _name(u, question, lang).startswith(("http", "www"))
             )
         )
-    if kind == "name" and _asks_address(question, lang) and not _asks_who(question, lang):
+    if kind == "name" and _asks(question, lang, "address") and not _asks(question, lang, "who"):
         # "Pod jakim adresem…": a URL first (not "Who created a website…")
         ranked.sort(key=lambda u: not _URL.search(u.text))
     if kind == "name" and ranked and _name(ranked[0], question, lang) is None:
@@ -656,7 +648,7 @@ def _fact_answer(draft: Draft, facts: list[Fact], question: str, kind: str, pass
         said = events(fact)
         chosen = [e for e in said if form and e.form == form] or said
         sentence = _fact_sentence(lang, fact, chosen)
-        if _asks_where(question, lang):
+        if _asks(question, lang, "where"):
             sentence += _where_signed(fact.quote)
         status = fact.status
         if status == "odnowiony" and any(e.renewed for e in chosen):

@@ -444,9 +444,9 @@ def _word_matches(word: str, keys: frozenset[str]) -> bool:
     return word in keys
 
 
-_YEAR = r"(1[89]\d\d|20\d\d)"
+YEAR = r"(1[89]\d\d|20\d\d)"  # a four-digit year of the tables
 _RANGE = re.compile(
-    rf"{_YEAR}\s*(?:r\.|roku)?\s*(?:-|–|—|\.\.|to|do|and|i|until|till|through|thru)\s*{_YEAR}",
+    rf"{YEAR}\s*(?:r\.|roku)?\s*(?:-|–|—|\.\.|to|do|and|i|until|till|through|thru)\s*{YEAR}",
     re.IGNORECASE,
 )
 # Number words for "top five", "pięć krajów", "trzy gminy".
@@ -477,7 +477,7 @@ def read_years(text: str, signals: Signals) -> dict[str, int]:
     if match:
         a, b = sorted((int(match.group(1)), int(match.group(2))))
         return {"year_from": a, "year_to": b}
-    years = [(m.start(), int(m.group())) for m in re.finditer(rf"\b{_YEAR}\b", text)]
+    years = [(m.start(), int(m.group())) for m in re.finditer(rf"\b{YEAR}\b", text)]
     if not years:
         periods = read_periods(text)  # "z lat 90", "the early nineties", "XXI wiek"
         if periods:

@@ -16,6 +16,7 @@ from assistant import asks, clauses, coverage, scripts
 from assistant.gazetteer import Gazetteer, Match, is_common_word
 from assistant.intent import (
     NUMBER_WORDS,
+    YEAR,
     Intent,
     Signals,
     find_cues,
@@ -1006,6 +1007,11 @@ def _joined_by_or(signals: Signals) -> bool:
     return False
 
 
+def _written_years(text: str) -> list[int]:
+    """The four-digit years a text writes, in order."""
+    return [int(m.group()) for m in re.finditer(rf"\b{YEAR}\b", text)]
+
+
 def _years_not_applied(intent: Intent, text: str) -> list[str]:
     """Years written that the plan's year filter does not use ('z 1990 lub 1995' filters on
     one): said, never dropped. A strict bound uses the year beside its own ('po 2005' is from
@@ -1014,14 +1020,14 @@ def _years_not_applied(intent: Intent, text: str) -> list[str]:
     for year in (intent.year, intent.year_from, intent.year_to):
         if year is not None:
             used |= {year - 1, year, year + 1}
-    written = dict.fromkeys(m.group() for m in re.finditer(r"\b(1[89]\d\d|20\d\d)\b", text))
-    return [y for y in written if int(y) not in used] if used else []
+    written = dict.fromkeys(_written_years(text))
+    return [str(y) for y in written if y not in used] if used else []
 
 
 def _compared_years(text: str, signals: Signals) -> list[int]:
     """'W którym roku więcej partnerstw: w 2005 czy w 2008?', 'more in 1995 or 2005?': two or
     more years with 'or' and a more / most word, not a range ('between 2005 and 2008')."""
-    years = [int(m.group()) for m in re.finditer(r"\b(1[89]\d\d|20\d\d)\b", text)]
+    years = _written_years(text)
     if len(set(years)) < 2 or signals.has("between") or not signals.has("either"):
         return []
     if not any(signals.has(c) for c in ("more", "top", "fewest")):
@@ -1078,8 +1084,8 @@ def _after_the_data(intent: Intent, units: Units, text: str) -> None:
     asked = [y for y in (intent.year, intent.year_from) if y is not None]
     if last is None or not asked or min(asked) <= last:
         return
-    written = [y for y in re.findall(r"\b(?:1[89]\d\d|20\d\d)\b", text) if int(y) > last]
-    intent.not_applied.append(written[0] if written else str(min(asked)))  # as typed
+    written = [y for y in _written_years(text) if y > last]
+    intent.not_applied.append(str(written[0] if written else min(asked)))  # as typed
     intent.after_data, intent.year, intent.year_from = last, None, None
     if intent.year_to is not None and intent.year_to > last:
         intent.year_to = None
@@ -1201,6 +1207,7 @@ _PLACE_PATTERNS = {
 }
 
 
+@lru_cache(maxsize=1)
 def _exclusion_words() -> dict[str, frozenset[str]]:
     """Negation words by role; two-word ones ('other than', 'innymi niż') in `except_pairs`."""
     words = load("cues")["exclusion"]
