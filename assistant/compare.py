@@ -9,11 +9,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from assistant import sources as source_names
-from assistant.compose import Draft, country_name, form_of
+from assistant.compose import SHOWN, Draft, country_name, form_of
 from assistant.documents import Fact, finished
 from assistant.intent import Intent
 from assistant.models import Answer, Data
 from assistant.sql import query
+from assistant.sql.rows import Rows, fetch
 from assistant.sql.tables import partner_names
 from assistant.text import fold
 from assistant.vocabulary import load
@@ -58,24 +59,25 @@ def respond(u, rt, state: dict) -> tuple[Answer, dict]:
     """The 'both' route: a page owner's survey rows set against its page's partner list."""
     owner = u.intent.units[0]
     facts = [f for f in rt.facts if fold(f.owner) == fold(owner)]
+    known = source_names.read_sources(rt.con)
+    q = query.list_rows(Intent(units=[owner]))
     cursor = rt.con.cursor()
     try:
-        q = query.partnerships(Intent(units=[owner]))
-        columns, rows = q.run(cursor)
+        rows = Rows(cursor, *fetch(q, cursor, rt.list_columns()))
+        draft = compare(owner, u.language, facts, rows, known)
     finally:
         cursor.close()
-    known = source_names.read_sources(rt.con)
-    found = [dict(zip(columns, r, strict=True)) for r in rows]
-    draft = compare(owner, u.language, facts, found, known)
     draft.sql = q.shown()
     state["intent"] = Intent(units=[owner], unit_query=owner).model_dump()
     return finished(draft, "both"), state
 
 
 def compare(
-    owner: str, lang: str, facts: list[Fact], rows: list[dict], known: dict | None = None
+    owner: str, lang: str, facts: list[Fact], found: Rows, known: dict | None = None
 ) -> Draft:
+    """The comparison; of a long part, the first SHOWN rows are written out and cited."""
     draft = Draft(lang)
+    rows = list(found)
     known = known or {}
     survey = source_names.describe_sources(known, [r["source"] for r in rows], lang)
     page = source_names.describe_sources(known, [f.source for f in facts], lang)
@@ -86,22 +88,29 @@ def compare(
     matched_rows: set[int] = set()
     both: list[tuple[Fact, list[dict]]] = []
     page_only: list[Fact] = []
-    names_of_rows = [row_names(r) for r in rows]  # once a row, not once a row and fact
+    names_of: dict[str, frozenset[str]] = {}  # once a partner cell, not once a row and fact
+    rows_named: dict[str, list[int]] = {}  # a name -> the rows (positions) that bear it
+    for i, r in enumerate(rows):
+        if r["partner"] not in names_of:
+            names_of[r["partner"]] = row_names(r)
+        for name in names_of[r["partner"]]:
+            rows_named.setdefault(name, []).append(i)
     for fact in facts:
-        names = place_names(fact.partner)
-        hits = [i for i, r_names in enumerate(names_of_rows) if r_names & names]
+        hits = sorted({i for name in place_names(fact.partner) for i in rows_named.get(name, ())})
         if hits:
             both.append((fact, [rows[i] for i in hits]))
             matched_rows.update(hits)
         else:
             page_only.append(fact)
     survey_only = [r for i, r in enumerate(rows) if i not in matched_rows]
+    written = [r for _fact, hits in both for r in hits[:SHOWN]] + survey_only[:SHOWN]
+    found.read_details([r["list_order"] for r in written])  # their raw lines, in one query
     data_rows: list[list] = []
 
     draft.lines.append(p(lang, "both").format(n=len(both)))
     for fact, survey_rows in both:
         page_marker = draft.cite(fact.source, fact.line, fact.line, fact.quote)
-        for r in survey_rows:
+        for r in survey_rows[:SHOWN]:
             draft.lines.append(
                 "- "
                 + p(lang, "compare_item_both").format(
@@ -112,13 +121,15 @@ def compare(
                     page_marker=page_marker,
                 )
             )
-            data_rows.append(
-                ["both", r["partner"], r["country"], r["source"], r["line"], fact.source, fact.line]
-            )
+        _more(draft, len(survey_rows))
+        data_rows += [
+            ["both", r["partner"], r["country"], r["source"], r["line"], fact.source, fact.line]
+            for r in survey_rows
+        ]
     _none_if_empty(draft, both)
 
     draft.lines.append(p(lang, "survey").format(n=len(survey_only), survey=survey))
-    for r in survey_only:
+    for r in survey_only[:SHOWN]:
         draft.lines.append(
             "- "
             + p(lang, "compare_item_survey").format(
@@ -128,9 +139,11 @@ def compare(
                 survey_marker=draft.cite_row(r),
             )  # fmt: skip
         )
-        data_rows.append(
-            ["survey_only", r["partner"], r["country"], r["source"], r["line"], None, None]
-        )
+    _more(draft, len(survey_only))
+    data_rows += [
+        ["survey_only", r["partner"], r["country"], r["source"], r["line"], None, None]
+        for r in survey_only
+    ]
     _none_if_empty(draft, survey_only)
 
     draft.lines.append(p(lang, "page").format(n=len(page_only)))
@@ -150,6 +163,13 @@ def compare(
     _none_if_empty(draft, page_only)
     draft.data = Data(columns=COLUMNS, rows=data_rows, total=len(data_rows))
     return draft
+
+
+def _more(draft: Draft, total: int) -> None:
+    """A long part of the comparison writes out (and cites) its first SHOWN rows and says how
+    many more `data` holds: a unit of a large table can have thousands."""
+    if total > SHOWN:
+        draft.lines.append(p(draft.lang, "more").format(n=total - SHOWN, total=total))
 
 
 def _none_if_empty(draft: Draft, items: list) -> None:

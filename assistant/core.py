@@ -30,6 +30,7 @@ from assistant.intent import Intent
 from assistant.models import Answer, Data
 from assistant.retrieval import vocabulary as page_vocabulary
 from assistant.sql import query
+from assistant.sql.rows import ListColumns
 from assistant.state import Item, TurnState
 from assistant.text import fold
 from assistant.topics import TopicIndex
@@ -50,6 +51,7 @@ class Runtime:
     settings: Settings
     _retriever: object = None
     _known: llm.Known | None = None
+    _list_columns: ListColumns | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -63,6 +65,19 @@ class Runtime:
                 if self._retriever is None:
                     self._retriever = _open_retriever(self)
         return self._retriever
+
+    def list_columns(self) -> ListColumns:
+        """The data columns of every row, read into memory on the first list (rows.ListColumns):
+        a list of a large table then queries only its ranks."""
+        if self._list_columns is None:
+            with self._lock:
+                if self._list_columns is None:
+                    cursor = self.con.cursor()
+                    try:
+                        self._list_columns = ListColumns(cursor)
+                    finally:
+                        cursor.close()
+        return self._list_columns
 
     def known(self) -> llm.Known:
         """The names the model's reading is checked against (built on the model's first call)."""
@@ -121,6 +136,7 @@ class Assistant:
     def warm_up(self) -> None:
         """Open what the first answers would otherwise wait for (the embeddings, lingua)."""
         self.runtime.retriever().search("partner", k=1)
+        self.runtime.list_columns()
         from assistant.language import detect_language
 
         detect_language("partnerzy Krakowa")
@@ -515,7 +531,8 @@ def turn_data(rt: Runtime, state: dict | None) -> Data | None:
     cursor = rt.con.cursor()
     try:
         datas = [
-            survey.answer(i, cursor, turn.language)[0].data for i in turn.parts or [turn.intent]
+            survey.answer(i, cursor, turn.language, rt.list_columns())[0].data
+            for i in turn.parts or [turn.intent]
         ]
     finally:
         cursor.close()
@@ -577,14 +594,16 @@ def respond(
         intent = _picked_intent(u.pick, intent, previous, whole=u.whole) or intent
     cursor = rt.con.cursor()
     try:
-        draft, found = survey.answer(intent, cursor, lang)
+        draft, found = survey.answer(intent, cursor, lang, rt.list_columns())
         if (
             intent.topics
             and not found
             and intent.shape == "list"
             and (intent.units or intent.partners)
         ):
-            intent, draft, found = _without_topics(intent, draft, found, cursor, lang)
+            intent, draft, found = _without_topics(
+                intent, draft, found, cursor, lang, rt.list_columns()
+            )
     finally:
         cursor.close()
     if intent.unmatched_topics and u.intent is not None:
@@ -601,14 +620,14 @@ def respond(
     return _finish(draft, "table"), state
 
 
-def _without_topics(intent: Intent, draft: Draft, found: list, cursor, lang: str):
+def _without_topics(intent: Intent, draft: Draft, found: list, cursor, lang: str, columns):
     """'Konin's partnerships in the field of environmental protection', 'partnerzy Zabrza, które
     są stolicami': when no row of the other filters mentions the topic words, the list without
     them, the words reported as not applied (never an empty list that reads like a No)."""
     broader = intent.model_copy(
         update={"topics": [], "topic_words": [], "unmatched_topics": intent.topic_words}
     )
-    wider_draft, wider_found = survey.answer(broader, cursor, lang)
+    wider_draft, wider_found = survey.answer(broader, cursor, lang, columns)
     if not wider_found:
         return intent, draft, found
     return broader, wider_draft, wider_found

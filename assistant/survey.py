@@ -19,15 +19,18 @@ from assistant.compose import (
 )
 from assistant.intent import GROUP_OF_SHAPE, Intent
 from assistant.sql import query
-from assistant.sql.rows import Rows, fetch, group_dicts
+from assistant.sql.rows import ListColumns, Rows, fetch, group_dicts
 from assistant.text import fold
 
 _AGGREGATE_EXTRA = ("first_id",)
 
 
-def answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
-    """The cited answer, and the rows (or groups) it is about, for follow-ups."""
-    draft, found = _answer(intent, con, lang)
+def answer(
+    intent: Intent, con: duckdb.DuckDBPyConnection, lang: str, columns: ListColumns | None = None
+) -> tuple[Draft, list[dict]]:
+    """The cited answer, and the rows (or groups) it is about, for follow-ups. `columns`: the
+    index's list columns held in memory, if its owner keeps them (a list then queries ranks)."""
+    draft, found = _answer(intent, con, lang, columns)
     measured = (
         intent.within_km is not None
         or intent.shape in ("nearest", "similar")
@@ -79,14 +82,16 @@ def _lists_rows(intent: Intent) -> bool:
     )
 
 
-def _answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[Draft, list[dict]]:
+def _answer(
+    intent: Intent, con: duckdb.DuckDBPyConnection, lang: str, columns: ListColumns | None
+) -> tuple[Draft, list[dict]]:
     draft = Draft(lang)
     if intent.shape in ("nearest", "similar"):
         return draft, _by_place(draft, intent, con)
     if intent.shape == "compare":
         return draft, _compare(draft, intent, con)
     if intent.shape == "share":
-        return draft, _share(draft, intent, con)
+        return draft, _share(draft, intent, con, columns)
     if intent.shape == "extreme" and intent.extreme in ("most", "fewest"):
         return draft, _extreme_group(draft, intent, con)
     if intent.shape == "extreme":
@@ -99,7 +104,7 @@ def _answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[
         return draft, _ranking(draft, intent, con)
     q = query.list_rows(intent)
     draft.sql = q.shown()
-    rows = _list(q, con, intent.show_all)
+    rows = _list(q, con, intent.show_all, columns)
     draft.data = data_of(rows)
     if intent.shape == "yes_no":
         _yes_no(draft, intent, rows, con)
@@ -114,7 +119,7 @@ def _answer(intent: Intent, con: duckdb.DuckDBPyConnection, lang: str) -> tuple[
         list_items(draft, rows, intent.show_all, intent.year)
     else:
         draft.say("none", filters=describe(intent, lang))
-        _nearest(draft, intent, con)
+        _nearest(draft, intent, con, columns)
     return draft, rows
 
 
@@ -129,9 +134,11 @@ def _aggregate(draft: Draft, q: query.Query, con) -> list[dict]:
     return found
 
 
-def _list(q: query.Query, con, show_all: bool = False) -> Rows:
+def _list(
+    q: query.Query, con, show_all: bool = False, in_memory: ListColumns | None = None
+) -> Rows:
     """A list query's rows; the ones the text writes out are read in full at once."""
-    columns, rows, ranks = fetch(q, con)
+    columns, rows, ranks = fetch(q, con, in_memory)
     return Rows(con, columns, rows, ranks, prefetch=SHOW_ALL if show_all else SHOWN)
 
 
@@ -154,7 +161,7 @@ def _yes_no(draft: Draft, intent: Intent, rows: list[dict], con) -> None:
         _nearest(draft, intent, con)
 
 
-def _nearest(draft: Draft, intent: Intent, con) -> None:
+def _nearest(draft: Draft, intent: Intent, con, columns: ListColumns | None = None) -> None:
     """Nothing matched: offer the nearest real thing (other years, or the unit's actual partners)."""
     lang = draft.lang
     if intent.year is not None or intent.year_from is not None or intent.year_to is not None:
@@ -164,7 +171,7 @@ def _nearest(draft: Draft, intent: Intent, con) -> None:
             nearest = intent.model_copy(
                 update={"year": years[0], "year_from": None, "year_to": None}
             )
-            rows = _list(query.list_rows(nearest), con)
+            rows = _list(query.list_rows(nearest), con, in_memory=columns)
             draft.lines.append(
                 p(lang, "found").format(
                     n=len(rows),
@@ -177,7 +184,8 @@ def _nearest(draft: Draft, intent: Intent, con) -> None:
     for dropped in ("form", "country", "partner", "unit_type"):
         if not _has(intent, dropped) or not intent.units:
             continue
-        rows = _list(query.list_rows(intent, skip=frozenset({dropped, "year"})), con)
+        skipped = query.list_rows(intent, skip=frozenset({dropped, "year"}))
+        rows = _list(skipped, con, in_memory=columns)
         if rows:
             what = {
                 "form": "form",
@@ -499,13 +507,13 @@ def _by_place(draft: Draft, intent: Intent, con) -> list[dict]:
     return ranked
 
 
-def _share(draft: Draft, intent: Intent, con) -> list[dict]:
+def _share(draft: Draft, intent: Intent, con, columns: ListColumns | None) -> list[dict]:
     """'What percentage of Kraków's partnerships are formal agreements?': the part, the whole,
     the percentage; the part's rows are the data."""
     lang = draft.lang
     q = query.list_rows(intent)
     draft.sql = q.shown()
-    rows = _list(q, con, intent.show_all)
+    rows = _list(q, con, intent.show_all, columns)
     whole_q = query.list_rows(intent, skip=frozenset({intent.share_of}))
     (total,) = con.execute(f"SELECT count(*) FROM ({whole_q.sql})", whole_q.params).fetchone()
     draft.data = data_of(rows)

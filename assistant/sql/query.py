@@ -55,6 +55,9 @@ class Query:
     params: list[Any]
     # Result columns that hold codes of `texts` (list_rows), given back as their texts.
     coded: tuple[str, ...] = ()
+    # A list's ranks alone, in its order (same parameters): with the data columns held in
+    # memory (rows.ListColumns) only this narrow query runs (list_rows).
+    ranks_sql: str | None = None
 
     def run(self, con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple]]:
         if self.coded:
@@ -70,8 +73,8 @@ class Query:
         one new Python string per row instead, which on a 100k-row list is most of the cost.
         Each code becomes the one string of its text (equal values, shared objects)."""
         arrays = con.execute(self.sql, self.params).fetchnumpy()
-        coded = {name: _codes(arrays[name]) for name in self.coded}
-        lookup = _texts(con, list(coded.values()))
+        coded = {name: codes(arrays[name]) for name in self.coded}
+        lookup = texts_lookup(con, list(coded.values()))
         return {name: lookup[coded[name]] if name in coded else a for name, a in arrays.items()}
 
     def shown(self) -> str:
@@ -100,7 +103,7 @@ def _put(table: np.ndarray, j: int, column: np.ndarray) -> None:
         table[:, j] = column
 
 
-def _codes(array: np.ndarray) -> np.ndarray:
+def codes(array: np.ndarray) -> np.ndarray:
     """A code column as plain integers, -1 where it is NULL."""
     return array.filled(-1) if isinstance(array, np.ma.MaskedArray) else array
 
@@ -111,7 +114,7 @@ def _codes(array: np.ndarray) -> np.ndarray:
 _FEW_ROWS = 500
 
 
-def _texts(con: duckdb.DuckDBPyConnection, columns: list[np.ndarray]) -> np.ndarray:
+def texts_lookup(con: duckdb.DuckDBPyConnection, columns: list[np.ndarray]) -> np.ndarray:
     """An array from code to text holding the texts of the codes used (read from `texts`);
     its last slot, where code -1 points, is None."""
     size = max((int(c.max()) + 1 for c in columns if len(c)), default=0)
@@ -303,13 +306,23 @@ def list_rows(intent: Intent, skip: frozenset[str] = frozenset()) -> Query:
     (`row_details`)."""
     clause, params = where(intent, skip=skip)
     sql = f"SELECT {_DATA_SELECT} FROM partnerships WHERE {clause} {_list_order(intent)}"
-    return Query(sql, params, coded=_DATA_CODED)
+    ranks = f"SELECT list_order FROM partnerships WHERE {clause} {_list_order(intent)}"
+    return Query(sql, params, coded=_DATA_CODED, ranks_sql=ranks)
+
+
+def every_list_row() -> Query:
+    """The data columns of every row, in rank order (what rows.ListColumns holds)."""
+    return Query(f"SELECT {_DATA_SELECT} FROM partnerships {_ORDER}", [], coded=_DATA_CODED)
 
 
 def _list_order(intent: Intent) -> str:
     if intent.order in ("year_asc", "year_desc"):
         direction = "ASC" if intent.order == "year_asc" else "DESC"
-        return f"ORDER BY {ROW_YEAR} = 9999, {ROW_YEAR} {direction}, unit_label, partner, line"
+        # the table's columns, not the list's coded ones of the same name (partner_code AS partner)
+        return (
+            f"ORDER BY {ROW_YEAR} = 9999, {ROW_YEAR} {direction}, "
+            "partnerships.unit_label, partnerships.partner, partnerships.line"
+        )
     return _ORDER
 
 
