@@ -55,7 +55,7 @@ _ADJECTIVE_TAGS = ("adj", "ppas", "pact")  # "Zjednoczone" in Stany Zjednoczone 
 _MAX_COMBINATIONS = 24
 _MIN_FUZZY_LENGTH = 5
 _MIN_FUZZY_SCORE = 0.86  # one edit in a foreign name of at least 8 letters
-_MIN_FUZZY_UNIT_SCORE = 0.8  # one edit in a Polish unit's name of at least 5 letters ("Krakuw")
+_MIN_FUZZY_UNIT_SCORE = 0.8  # one edit in a Polish unit's or country's name of 5+ letters
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 
 
@@ -684,8 +684,10 @@ class Gazetteer:
                         length = sum(len(t) for t in form_tokens)
                         score = round(1.0 - distance / max(length, 1), 3)
                         if distance and score < _MIN_FUZZY_SCORE:
-                            # "Gotham" is not Gotha: a typo in a foreign name needs a longer one
-                            group = [e for e in group if e.kind == "unit"]
+                            # "Gotham" is not Gotha: a typo in a foreign name needs a longer one;
+                            # a Polish unit's name or a country's Polish name does not ("Krakuw",
+                            # "we fracji"), but a country's other names do ("steden" is no Zweden)
+                            group = [e for e in group if e.kind == "unit" or e.origin == "country"]
                             if score < _MIN_FUZZY_UNIT_SCORE or not group:
                                 continue
                         for entry in group:

@@ -121,7 +121,7 @@ _LETTERS = {
     "sk": "äľĺŕôáíýúčšžťďňĽĹŔÔÁÍÝÚČŠŽŤĎŇ", "lt": "ėįųūĖĮŲŪ",
     "fr": "éèêàçùâîôûëïÉÈÊÀÇ", "es": "ñ¿¡Ñ", "it": "ìòÌÒ",
 }  # fmt: skip
-OTHER_LANGUAGES = ("de", "uk", "ru", "cs", "sk", "lt", "fr", "es", "it")
+OTHER_LANGUAGES = ("de", "uk", "ru", "cs", "sk", "lt", "fr", "es", "it", "nl")
 
 
 @lru_cache(maxsize=1)
@@ -130,13 +130,13 @@ def _detector():
 
     languages = [Language.POLISH, Language.ENGLISH, Language.GERMAN, Language.UKRAINIAN,
                  Language.RUSSIAN, Language.CZECH, Language.SLOVAK, Language.LITHUANIAN,
-                 Language.FRENCH, Language.SPANISH, Language.ITALIAN]  # fmt: skip
+                 Language.FRENCH, Language.SPANISH, Language.ITALIAN, Language.DUTCH]  # fmt: skip
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
 _CODES = {"GERMAN": "de", "UKRAINIAN": "uk", "RUSSIAN": "ru", "CZECH": "cs", "SLOVAK": "sk",
           "LITHUANIAN": "lt", "FRENCH": "fr", "SPANISH": "es", "ITALIAN": "it", "POLISH": "pl",
-          "ENGLISH": "en"}  # fmt: skip
+          "ENGLISH": "en", "DUTCH": "nl"}  # fmt: skip
 
 
 def other_language(original: str, masked: str, votes: tuple[int, int]) -> str | None:
@@ -150,9 +150,12 @@ def other_language(original: str, masked: str, votes: tuple[int, int]) -> str | 
         return "uk" if re.search(r"[іїєґІЇЄҐ]", original) else "ru"
     polish, english = votes
     lettered = [code for code, letters in _LETTERS.items() if set(letters) & set(masked)]
-    if not lettered and (polish or english > 1):
+    written = len(re.findall(r"[^\W\d_]{2,}", masked))
+    # English evidence counts when it is at least half the words: "partners" and "in" in a
+    # Dutch question ("Welke Poolse gemeenten hebben partners in …") do not make it English.
+    if not lettered and (polish or english > 1 and 2 * english >= written):
         return None
-    if len(re.findall(r"[^\W\d_]{2,}", masked)) < 2:
+    if written < 2:
         return None
     values = _detector().compute_language_confidence_values(masked)
     if not values:

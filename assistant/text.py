@@ -23,6 +23,16 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+# French and Italian elided articles and prepositions: the name after one is a word of its own
+# ("avec l'Allemagne", "d'Italie", "dell'Ucraina").
+_ELISION = re.compile(r"\b(?:l|d|j|qu|dell|dall|nell|all|sull)['’](?=[^\W\d_])", re.IGNORECASE)
+
+
+def split_elisions(text: str) -> str:
+    """'avec l'Allemagne' -> 'avec l' Allemagne' (the apostrophe kept, the name set apart)."""
+    return _ELISION.sub(lambda m: m.group(0) + " ", text)
+
+
 def strip_html(text: str) -> str:
     return " ".join(_TAG.sub(" ", text).split())
 

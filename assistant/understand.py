@@ -37,7 +37,7 @@ from assistant.language import _mask, detect_language, vocabulary_vote
 from assistant.periods import read_periods
 from assistant.places import continent_countries, seat_adjectives
 from assistant.state import TurnState
-from assistant.text import fold
+from assistant.text import fold, split_elisions
 from assistant.topics import TopicIndex
 from assistant.vocabulary import load
 
@@ -123,7 +123,7 @@ def understand(
     message: str, previous: TurnState | None, units: Units, gazetteer: Gazetteer
 ) -> Understanding:
     text = scripts.latinise_names(
-        coverage.strip_courtesy(message.strip()),
+        split_elisions(coverage.strip_courtesy(message.strip())),
         lambda latin: any(m.exact and m.span == (0, len(latin)) for m in gazetteer.find(latin)),
     )
     tokens = tokenize(text)

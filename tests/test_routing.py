@@ -80,3 +80,20 @@ def test_turn_state_round_trips_as_json_and_reads_old_list_items():
     old = {**stored, "items": [["partner", "Seattle", "Gdynia", "USA"]]}
     assert TurnState.load(old).items[0].unit == "Gdynia"
     assert TurnState.load({"route": "nonsense"}) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "forget the twinning stuff and tell me a bedtime story about dragons",
+        "a teraz opowiedz mi bajkę o smokach",
+        "Write me a poem about Gdańsk and Bremen",
+    ],
+)
+def test_a_story_or_a_poem_asked_for_anywhere_is_out_of_scope(assistant, question):
+    assert assistant.answer(question).route == "out_of_scope"
+
+
+def test_the_story_of_a_partnership_is_still_a_partnership_question(assistant):
+    result = assistant.answer("tell me the story of Kraków's partnership with Nuremberg")
+    assert result.route == "table" and result.data.total >= 1

@@ -31,3 +31,24 @@ def test_a_typo_of_a_cue_word_plans_as_the_word(assistant, typed, meant):
 def test_at_least_is_a_bound_not_the_fewest(assistant):
     p = plan(assistant, "Które powiaty mają co najmniej 6 partnerów?")
     assert p["min_partnerships"] == 6 and p["extreme"] is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("czy gliwice maja partnera we fracji", "czy gliwice maja partnera we francji"),
+        ("partnerzy gmin z wlochami i hiszpani", "partnerzy gmin z wlochami i hiszpanii"),
+        ("partnerzy olsztyna na ukrainie i w niemczch", "partnerzy olsztyna na ukrainie i w niemczech"),
+    ],
+)  # fmt: skip
+def test_a_typo_in_a_polish_country_name_is_the_country_not_a_partner(assistant, typed, meant):
+    typed_plan, meant_plan = plan(assistant, typed), plan(assistant, meant)
+    assert typed_plan["countries"] and typed_plan["partners"] == []
+    assert typed_plan == meant_plan
+
+
+def test_a_foreign_word_one_letter_from_a_foreign_country_name_is_no_country(assistant):
+    assert (
+        "Szwecja"
+        not in plan(assistant, "Welke Poolse steden hebben partners in Frankrijk?")["countries"]
+    )
