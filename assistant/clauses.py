@@ -85,6 +85,33 @@ def asides(message: str) -> list[str]:
     return [s for s in sentences if s not in asking] if asking else []
 
 
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def context_spans(message: str) -> list[tuple[int, int]]:
+    """Where a message tells something before it asks ('Mieszkam w Krakowie. Jakie miasta
+    partnerskie ma Gdańsk?', 'I'm visiting from Genk - which towns is Cieszyn twinned with?'):
+    the spans of the sentences, or of the statement before a dash, that ask nothing and come
+    before the first one that does (none when nothing asks)."""
+    pieces: list[tuple[int, int]] = []
+    ends = [m.start() for m in _SENTENCE_END.finditer(message)] + [len(message)]
+    start = 0
+    for end in ends:
+        for dash in _DASH.finditer(message, start, end):
+            if _asks(message[dash.end() : end]):
+                pieces.append((start, dash.start()))
+                start = dash.end()
+                break
+        pieces.append((start, end))
+        start = end
+    context = []
+    for a, b in pieces:
+        if _asks(message[a:b]) or len(_split_sentence(message[a:b])) > 1:
+            return context
+        context.append((a, b))
+    return []
+
+
 def _specifies(sentence: str) -> bool:
     """'List countries', 'Podaj pierwszą trójkę' after a question: how to answer it."""
     text = strip_courtesy(sentence.strip())

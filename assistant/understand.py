@@ -133,6 +133,10 @@ def understand(
     if not lenient and len(tokens) <= 3:
         # "wałcz niemcy": a terse message naming a country asks about partners there
         lenient = any(m.kind in ("country", "continent") for m in gazetteer.find(text))
+    blanked = _without_context(text, gazetteer, lenient)
+    if blanked != text:
+        text, tokens = blanked, tokenize(blanked)
+        signals = Signals(tokens, find_cues(tokens, set()), sentence_starts(text, tokens))
     matches = gazetteer.find(text, lenient=lenient)
     matches += _foreign_inflections(text, tokens, matches, gazetteer)
     matches = _drop_names_inside_topics(tokens, signals, matches)
@@ -190,6 +194,45 @@ def understand(
     understood = _understood(text, intent, signals, matches, units, language, previous, named)
     understood.foreign_language = foreign
     return understood
+
+
+# Cues a statement of who asks may hold ("I'm visiting from Genk", "Pracuję w urzędzie gminy
+# Kłodzko"); any other (a form, a bound, a partner search) makes it part of the question.
+_CONTEXT_CUES = frozenset({"since", "yes_no", "gmina", "powiat"})
+
+
+def _without_context(text: str, gazetteer: Gazetteer, lenient) -> str:
+    """'Mieszkam w Krakowie. Jakie miasta partnerskie ma Gdańsk?', 'I'm visiting from Genk -
+    which towns is Cieszyn twinned with?': a statement before the question says who asks. The
+    statement is blanked (spaces: offsets stay) when it names a place, tells something of its
+    own (a word besides names, function words and the cues above, no number), and the question
+    names its own unit and points back at nothing ('it', 'tam', 'z nami'). Otherwise the text as
+    it is ('My grandmother was born in Lwów. Which towns are twinned with it?', 'Interesują mnie
+    gminy z Mazowsza. Które mają partnerów we Francji?')."""
+    context = clauses.context_spans(text)
+    if not context:
+        return text
+    asking = "".join(" " if any(a <= i < b for a, b in context) else c for i, c in enumerate(text))
+    if not any(m.kind == "unit" for m in gazetteer.find(asking, lenient=lenient)):
+        return text
+    pointers = set(grammar("context_pointers"))
+    if any(fold(t.text) in pointers for t in tokenize(asking)):
+        return text
+    said = "".join(" " if c != " " and asking[i] != " " else c for i, c in enumerate(text))
+    tokens = tokenize(said)
+    places = gazetteer.find(said, lenient=lenient)
+    cues = find_cues(tokens, set())
+    if not places or re.search(r"\d", said) or set(cues) - _CONTEXT_CUES:
+        return text
+    named = {
+        i
+        for i, t in enumerate(tokens)
+        if any(a <= t.start < b for a, b in (m.span for m in places))
+    }
+    own = [
+        t for i, t in enumerate(tokens) if i not in named and not t.keys & _listed_function_words()
+    ]
+    return asking if own else text
 
 
 @dataclass
@@ -912,10 +955,14 @@ def _asks_yes_or_no(signals: Signals, intent: Intent, text: str) -> bool:
         following = " ".join(folded[cue_end : cue_end + 2])
         polite = words["polite_requests"]
         return not any(following == p or following.startswith(p + " ") for p in polite)
-    asking = {w for w in words["questions"] if " " not in w} - set(words["yes_no_openings"])
+    openings = set(words["yes_no_openings"])
+    asking = {w for w in words["questions"] if " " not in w} - openings
     asking |= {fold(w) for w in load("cues")["cues"]["question_word"]}
     if set(folded) & asking:  # as typed: "kogoś", "jakiś" are no typos of "kto", "jaki"
         return False
+    joined = f" {' '.join(folded)} "
+    if any(f" {w} " in joined for w in words["questions"] if " " in w and w not in openings):
+        return False  # "Z kim współpracuje Kraków?", "since when…"
     asked = text.rstrip().endswith("?") or bool(set(folded) & indefinites)
     return asked and bool(set(folded) & (set(words["predicates"]) | indefinites))
 
