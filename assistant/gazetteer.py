@@ -232,6 +232,14 @@ def _combine(parts: Sequence[dict[str, set[str]] | str], joiner: str) -> dict[st
     return result
 
 
+def _expanded(name: str) -> str:
+    """A unit's name with the abbreviations of Polish place names written out, as a question
+    says it: 'Kostrzyn n/Odrą' -> 'Kostrzyn nad Odrą' (lang/grammar.toml, abbreviations)."""
+    for short, full in vocabulary.load("grammar")["abbreviations"]:
+        name = name.replace(short, full)
+    return name
+
+
 def inflect(name: str, *, polish: bool) -> set[str]:
     """Every form of a name, as written (not folded): "Grodzisk Mazowiecki" -> ..., "Grodziska Mazowieckiego".
 
@@ -383,7 +391,7 @@ def build_entries(
         by_base.setdefault(base.strip(), []).append(written.strip())
     for base, written_list in by_base.items():
         unit_list = tuple(sorted(set(written_list)))
-        for form in inflect(base, polish=True):
+        for form in inflect(base, polish=True) | inflect(_expanded(base), polish=True):
             add(form, "unit", base, unit_list, base, "unit")
         for written in unit_list:
             if written != base:

@@ -203,8 +203,8 @@ _CONTEXT_CUES = frozenset({"since", "yes_no", "gmina", "powiat"})
 
 def _without_context(text: str, gazetteer: Gazetteer, lenient) -> str:
     """'Mieszkam w Krakowie. Jakie miasta partnerskie ma Gdańsk?', 'I'm visiting from Genk -
-    which towns is Cieszyn twinned with?': a statement before the question says who asks. The
-    statement is blanked (spaces: offsets stay) when it names a place, tells something of its
+    which towns is Cieszyn twinned with?': a statement before the question says who asks. Its
+    places are blanked (spaces: offsets stay) when it names one, tells something of its
     own (a word besides names, function words and the cues above, no number), and the question
     names its own unit and points back at nothing ('it', 'tam', 'z nami'). Otherwise the text as
     it is ('My grandmother was born in Lwów. Which towns are twinned with it?', 'Interesują mnie
@@ -232,7 +232,13 @@ def _without_context(text: str, gazetteer: Gazetteer, lenient) -> str:
     own = [
         t for i, t in enumerate(tokens) if i not in named and not t.keys & _listed_function_words()
     ]
-    return asking if own else text
+    if not own:
+        return text
+    # only the places go: the statement's own words are still said not applied, after the answer
+    return "".join(
+        " " if any(a <= i < b for a, b in (m.span for m in places)) else c
+        for i, c in enumerate(text)
+    )
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""A statement before the question says who asks ('Mieszkam w Krakowie. Jakie miasta
+"""How a question names its unit: a statement before it says who asks ('Mieszkam w Krakowie. Jakie miasta
 partnerskie ma Gdańsk?'): its places are no filters when the question names its own unit and
 points back at nothing; a statement the question points back at, or one that holds a filter,
 stays part of it."""
@@ -28,7 +28,9 @@ def plan(assistant, question: str) -> dict:
 def test_the_places_of_who_asks_are_no_filters(assistant, question, unit):
     p = plan(assistant, question)
     assert p["units"] == [unit]
-    assert not {"partners", "countries", "topics", "not_applied", "shape"} & set(p)
+    assert not {"partners", "countries", "topics", "unknown_names", "shape"} & set(p)
+    # the statement's own words are said not applied, never its places
+    assert not {"Genk", "Krakowie", "Germany"} & set(p.get("not_applied", []))
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,9 @@ def test_a_statement_the_question_needs_stays_in_it(assistant, question, kept):
 
 def test_with_whom_is_a_list_not_a_yes_or_no(assistant):
     assert "shape" not in plan(assistant, "Z kim współpracuje Kraków?")
+
+
+def test_an_abbreviated_place_name_is_found_written_out(assistant):
+    """The survey writes 'Kostrzyn n/Odrą'; a visitor writes 'nad Odrą', in any case."""
+    for question in ("lista partnerstw kostrzyna nad odrą", "Kostrzyn nad Odrą partnerzy"):
+        assert plan(assistant, question)["units"] == ["Kostrzyn n/Odrą"]
