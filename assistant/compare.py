@@ -45,10 +45,17 @@ def place_names(name: str) -> frozenset[str]:
     return frozenset({folded}) | _exonyms().get(folded, frozenset())
 
 
-def row_names(row: dict) -> frozenset[str]:
-    return frozenset().union(
-        *(place_names(n) for n in partner_names(row["partner"]) or [row["partner"]])
-    )
+def row_names(partner: str) -> frozenset[str]:
+    """The names a survey partner cell is known by: each partner it lists, with exonyms."""
+    return frozenset().union(*(place_names(n) for n in partner_names(partner) or [partner]))
+
+
+def _positions(values: list[str]) -> dict[str, list[int]]:
+    """Each distinct value -> the positions where it stands."""
+    found: dict[str, list[int]] = {}
+    for i, value in enumerate(values):
+        found.setdefault(value, []).append(i)
+    return found
 
 
 def p(lang: str, key: str) -> str:
@@ -75,42 +82,46 @@ def respond(u, rt, state: dict) -> tuple[Answer, dict]:
 def compare(
     owner: str, lang: str, facts: list[Fact], found: Rows, known: dict | None = None
 ) -> Draft:
-    """The comparison; of a long part, the first SHOWN rows are written out and cited."""
+    """The comparison; of a long part, the first SHOWN rows are written out and cited.
+
+    The owner's rows are read by column (a unit of a large table has thousands); only the
+    rows written out become dicts."""
     draft = Draft(lang)
-    rows = list(found)
     known = known or {}
-    survey = source_names.describe_sources(known, [r["source"] for r in rows], lang)
+    partners, countries = found.column("partner"), found.column("country")
+    sources, lines = found.column("source"), found.column("line")
+    survey = source_names.describe_sources(known, list(dict.fromkeys(sources)), lang)
     page = source_names.describe_sources(known, [f.source for f in facts], lang)
     survey = survey or source_names.describe_sources(
         known, [s for s, d in known.items() if d.kind == "table"], lang
     )
     draft.lines.append(p(lang, "head").format(owner=owner, survey=survey, page=page))
-    matched_rows: set[int] = set()
-    both: list[tuple[Fact, list[dict]]] = []
-    page_only: list[Fact] = []
-    names_of: dict[str, frozenset[str]] = {}  # once a partner cell, not once a row and fact
     rows_named: dict[str, list[int]] = {}  # a name -> the rows (positions) that bear it
-    for i, r in enumerate(rows):
-        if r["partner"] not in names_of:
-            names_of[r["partner"]] = row_names(r)
-        for name in names_of[r["partner"]]:
-            rows_named.setdefault(name, []).append(i)
+    for partner, at in _positions(partners).items():
+        for name in row_names(partner):
+            rows_named.setdefault(name, []).extend(at)
+    matched_rows: set[int] = set()
+    both: list[tuple[Fact, list[int]]] = []
+    page_only: list[Fact] = []
     for fact in facts:
         hits = sorted({i for name in place_names(fact.partner) for i in rows_named.get(name, ())})
         if hits:
-            both.append((fact, [rows[i] for i in hits]))
+            both.append((fact, hits))
             matched_rows.update(hits)
         else:
             page_only.append(fact)
-    survey_only = [r for i, r in enumerate(rows) if i not in matched_rows]
-    written = [r for _fact, hits in both for r in hits[:SHOWN]] + survey_only[:SHOWN]
-    found.read_details([r["list_order"] for r in written])  # their raw lines, in one query
+    survey_only = [i for i in range(len(partners)) if i not in matched_rows]
+    written = [i for _fact, hits in both for i in hits[:SHOWN]] + survey_only[:SHOWN]
+    found.read_details([int(found.ranks[i]) for i in written])  # their raw lines, in one query
     data_rows: list[list] = []
 
+    def survey_cells(i: int) -> list:
+        return [partners[i], countries[i], sources[i], lines[i]]
+
     draft.lines.append(p(lang, "both").format(n=len(both)))
-    for fact, survey_rows in both:
+    for fact, hits in both:
         page_marker = draft.cite(fact.source, fact.line, fact.line, fact.quote)
-        for r in survey_rows[:SHOWN]:
+        for r in (found[i] for i in hits[:SHOWN]):
             draft.lines.append(
                 "- "
                 + p(lang, "compare_item_both").format(
@@ -121,15 +132,12 @@ def compare(
                     page_marker=page_marker,
                 )
             )
-        _more(draft, len(survey_rows))
-        data_rows += [
-            ["both", r["partner"], r["country"], r["source"], r["line"], fact.source, fact.line]
-            for r in survey_rows
-        ]
+        _more(draft, len(hits))
+        data_rows += [["both", *survey_cells(i), fact.source, fact.line] for i in hits]
     _none_if_empty(draft, both)
 
     draft.lines.append(p(lang, "survey").format(n=len(survey_only), survey=survey))
-    for r in survey_only[:SHOWN]:
+    for r in (found[i] for i in survey_only[:SHOWN]):
         draft.lines.append(
             "- "
             + p(lang, "compare_item_survey").format(
@@ -140,10 +148,7 @@ def compare(
             )  # fmt: skip
         )
     _more(draft, len(survey_only))
-    data_rows += [
-        ["survey_only", r["partner"], r["country"], r["source"], r["line"], None, None]
-        for r in survey_only
-    ]
+    data_rows += [["survey_only", *survey_cells(i), None, None] for i in survey_only]
     _none_if_empty(draft, survey_only)
 
     draft.lines.append(p(lang, "page").format(n=len(page_only)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_serializer
 
 Route = Literal["table", "documents", "both", "clarify", "out_of_scope"]
 Language = Literal["pl", "en"]
@@ -21,6 +21,11 @@ class Data(BaseModel):
     columns: list[str]
     rows: list[list[Any]]
     total: int
+
+    @field_serializer("rows")
+    def _every_row(self, rows: Any) -> list[list[Any]]:
+        """A list's rows may be made only when read (`sql.rows.RankedRows`): here, when sent."""
+        return rows if isinstance(rows, list) else list(rows)
 
 
 class Answer(BaseModel):

@@ -10,6 +10,7 @@ from itertools import repeat
 
 from assistant.models import Answer, Citation, Data
 from assistant.sql.query import LIST_COLUMNS
+from assistant.sql.rows import RankedRows
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -45,14 +46,26 @@ def merged_data(datas: list[Data | None]) -> Data | None:
         return found[0][1]
     columns = found[0][1].columns
     if all(d.columns == columns for _n, d in found):
-        rows = []
-        for n, d in found:  # the parts' own row lists, each given its part (no copies)
-            _append_to_each(d.rows, n)
-            rows += d.rows
+        rows = _joined([(n, d.rows) for n, d in found])
         # built from rows already validated: no second validation of up to 100k rows
         return Data.model_construct(columns=[*columns, "part"], rows=rows, total=len(rows))
     lists = [d for _n, d in found if d.columns[: len(LIST_COLUMNS)] == LIST_COLUMNS]
     return lists[0] if lists else found[0][1]
+
+
+def _joined(parts: list[tuple[int, list[list] | RankedRows]]) -> list[list] | RankedRows:
+    """Every part's rows, each row ending with its part's number. Rows of one index not made
+    yet stay so (`RankedRows.joined`); else the parts' own row lists get their part (no
+    copies)."""
+    lazy = [(n, rows) for n, rows in parts if isinstance(rows, RankedRows)]
+    if len(lazy) == len(parts) and len({id(rows.columns) for _n, rows in lazy}) == 1:
+        return RankedRows.joined(lazy)
+    joined: list[list] = []
+    for n, rows in parts:
+        made = rows.made() if isinstance(rows, RankedRows) else rows
+        _append_to_each(made, n)
+        joined += made
+    return joined
 
 
 def _append_to_each(rows: list[list], value: int) -> None:

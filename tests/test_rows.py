@@ -3,14 +3,18 @@ a comparison of a long list cites its first rows and keeps all of them in data."
 
 from __future__ import annotations
 
+import copy
+import json
+
 import numpy as np
 import pytest
 
-from assistant import compare
+from assistant import compare, several
 from assistant.compose import SHOWN
 from assistant.intent import Intent
+from assistant.models import Data
 from assistant.sql import query
-from assistant.sql.rows import ListColumns, Rows, fetch
+from assistant.sql.rows import ListColumns, RankedRows, Rows, fetch
 
 INTENTS = [
     Intent(units=["Kraków"]),
@@ -65,3 +69,52 @@ def test_a_long_comparison_cites_its_first_rows_and_keeps_all_in_data(cursor, as
     assert more in draft.lines
     raw = {(r["source"], r["line"]): r["raw"] for r in rows[:SHOWN]}
     assert all(c.quote == raw[(c.source, c.lines[0])] for c in draft.citations)
+
+
+def test_a_lists_data_rows_are_made_when_sent(assistant):
+    result = assistant.answer("Partnerzy Krakowa")
+    rows = result.data.rows
+    assert isinstance(rows, RankedRows) and rows._made is None  # the answer did not make them
+    sent = json.loads(result.model_dump_json())["data"]["rows"]
+    cursor = assistant.runtime.con.cursor()
+    try:
+        _columns, wide, _ranks = fetch(query.list_rows(Intent(units=["Kraków"])), cursor)
+    finally:
+        cursor.close()
+    assert sent == json.loads(json.dumps(wide)) and len(sent) == result.data.total > SHOWN
+
+
+def test_a_slice_or_one_row_is_the_row_of_every_row(cursor, assistant):
+    q = query.list_rows(Intent(countries=["Niemcy"]))
+    _columns, rows, _ranks = fetch(q, cursor, assistant.runtime.list_columns())
+    pieces = [rows[0], rows[-1], rows[5:9], rows[::50]]
+    every = rows.made()
+    assert pieces == [every[0], every[-1], every[5:9], every[::50]]
+    assert copy.deepcopy(rows).columns is rows.columns and copy.deepcopy(rows) == every
+
+
+def test_the_parts_of_a_message_keep_their_numbers(cursor, assistant):
+    columns = assistant.runtime.list_columns()
+    datas = []
+    for intent in (Intent(units=["Gdańsk"]), None, Intent(units=["Gdynia"])):
+        if intent is None:
+            datas.append(None)
+            continue
+        _names, rows, _ranks = fetch(query.list_rows(intent), cursor, columns)
+        datas.append(Data.model_construct(columns=["a"], rows=rows, total=len(rows)))
+    merged = several.merged_data(datas)
+    eager = [[*r, 1] for r in datas[0].rows.made()] + [[*r, 3] for r in datas[2].rows.made()]
+    assert isinstance(merged.rows, RankedRows) and merged.rows == eager
+    assert merged.total == len(eager) and merged.columns == ["a", "part"]
+
+
+def test_a_comparison_reads_the_same_from_memory_as_from_lists(cursor, assistant):
+    q = query.list_rows(Intent(units=["Białystok"]))
+    facts = [f for f in assistant.runtime.facts if f.owner == "Białystok"]
+    assert facts
+    drafts = [
+        compare.compare("Białystok", "pl", facts, Rows(cursor, *fetch(q, cursor, held)), {})
+        for held in (None, assistant.runtime.list_columns())
+    ]
+    assert drafts[0].lines == drafts[1].lines
+    assert drafts[0].data == drafts[1].data

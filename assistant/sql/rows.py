@@ -1,11 +1,12 @@
 """A list answer's rows: all of them for `data`, every column only for the few written out.
 
 On a million-row table one list can hold 100k rows. Making a dict of every column for each
-costs more than the query; the text writes out at most `SHOW_ALL` of them. So the rows stay
-lists of the data columns, made in one pass from the arrays DuckDB returned (`query.list_rows`,
-fetched column by column: `Query.run_arrays`, `query.row_lists`); those lists are `data`'s rows
-as they are, a row becomes a dict only when it is read, and the columns the text needs besides
-(raw, agreement, ...) are read for the rows asked for, in one query by rank
+costs more than the query; the text writes out at most `SHOW_ALL` of them. With the index's
+data columns held in memory (`ListColumns`), a list queries only its ranks, and its `data`
+rows are made from those columns when they are read, i.e. sent (`RankedRows`); without them,
+the rows are lists made in one pass from the arrays DuckDB returned (`Query.run_arrays`,
+`query.row_lists`). A row becomes a dict only when it is read, and the columns the text needs
+besides (raw, agreement, ...) are read for the rows asked for, in one query by rank
 (`query.row_details`).
 """
 
@@ -30,7 +31,12 @@ class Rows(Sequence):
     """
 
     def __init__(
-        self, con, columns: list[str], rows: list[list], ranks: np.ndarray, prefetch: int = 0
+        self,
+        con,
+        columns: list[str],
+        rows: list[list] | RankedRows,
+        ranks: np.ndarray,
+        prefetch: int = 0,
     ) -> None:
         self.con = con
         self.columns = columns
@@ -48,24 +54,38 @@ class Rows(Sequence):
     def __getitem__(self, i: slice) -> list[dict[str, Any]]: ...
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [self._dict(j) for j in range(*i.indices(len(self)))]
-        return self._dict(range(len(self))[i])
+            start, stop, step = i.indices(len(self))
+            values = self.rows[start:stop:step]  # made together, not one at a time
+            return [self._dict(j, v) for j, v in zip(range(start, stop, step), values, strict=True)]
+        j = range(len(self))[i]
+        return self._dict(j, self.rows[j])
 
-    def data_rows(self) -> list[list]:
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self[:])
+
+    def data_rows(self) -> list[list] | RankedRows:
         """The data columns of every row (all but the rank), as `Data.rows` holds them: the
-        lists themselves, not copies (nothing changes them)."""
+        lists themselves, not copies (nothing changes them), or the columns in memory they
+        are made from when read (`RankedRows`)."""
         return self.rows
 
     def data_columns(self) -> list[str]:
         return self.columns[:-1]
 
+    def column(self, name: str) -> list:
+        """One data column's values, row by row, without making the rows."""
+        if isinstance(self.rows, RankedRows):
+            return self.rows.column(name)
+        at = self.columns.index(name)
+        return [row[at] for row in self.rows]
+
     def details(self, rank: int) -> dict[str, Any]:
         self.read_details([rank])
         return dict(zip(query.DETAILS, self._details[rank], strict=True))
 
-    def _dict(self, j: int) -> dict[str, Any]:
+    def _dict(self, j: int, values: list) -> dict[str, Any]:
         rank = int(self.ranks[j])
-        row = _Row(zip(self.columns, (*self.rows[j], rank), strict=True))
+        row = _Row(zip(self.columns, (*values, rank), strict=True))
         row.rows = self
         if rank in self._details:
             row.update(self.details(rank))
@@ -188,9 +208,11 @@ class ListColumns:
             con, [self.values[n] for n in self.names if n in self.coded]
         )
 
-    def at(self, ranks: np.ndarray) -> list[list]:
-        """The data columns of the rows of these ranks, as `query.row_lists` makes them."""
-        table = np.empty((len(ranks), len(self.names)), dtype=object)
+    def at(self, ranks: np.ndarray, parts: np.ndarray | None = None) -> list[list]:
+        """The data columns of the rows of these ranks, as `query.row_lists` makes them; with
+        `parts`, each row ends with its part's number (a message of several questions)."""
+        width = len(self.names) + (parts is not None)
+        table = np.empty((len(ranks), width), dtype=object)
         for j, name in enumerate(self.names):
             values = self.values[name][ranks]
             if name in self.coded:
@@ -199,20 +221,97 @@ class ListColumns:
             table[:, j] = values
             if name in self.nulls:
                 table[self.nulls[name][ranks], j] = None
-        return table.tolist()
+        if parts is not None:
+            table[:, -1] = parts
+        with paused_gc():
+            return table.tolist()
+
+
+class RankedRows(Sequence):
+    """A list's `data.rows` made from the index's columns in memory (`ListColumns`) only when
+    they are read: serialised, exported, iterated. The answer's text needs a few rows of a
+    list; a 100k-row list of a million-row table no longer builds 100k Python lists unless
+    its data is sent. A slice or one row is made alone; iterating makes (and keeps) them all.
+
+    With `parts`, each row ends with its part's number (`several.merged_data`).
+    """
+
+    def __init__(
+        self, columns: ListColumns, ranks: np.ndarray, parts: np.ndarray | None = None
+    ) -> None:
+        self.columns = columns
+        self.ranks = ranks
+        self.parts = parts
+        self._made: list[list] | None = None
+
+    @classmethod
+    def joined(cls, parts: list[tuple[int, RankedRows]]) -> RankedRows:
+        """The rows of several parts of one index, each row ending with its part's number."""
+        numbers = [np.full(len(rows), n, dtype=object) for n, rows in parts]
+        return cls(
+            parts[0][1].columns,
+            np.concatenate([rows.ranks for _n, rows in parts]),
+            np.concatenate(numbers),
+        )
+
+    def __len__(self) -> int:
+        return len(self.ranks)
+
+    @overload
+    def __getitem__(self, i: int) -> list: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[list]: ...
+    def __getitem__(self, i):
+        if self._made is not None:
+            return self._made[i]
+        if isinstance(i, slice):
+            return self._make(i)
+        j = range(len(self))[i]
+        return self._make(slice(j, j + 1))[0]
+
+    def __iter__(self) -> Iterator[list]:
+        return iter(self.made())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and self.made() == list(other)
+
+    def __repr__(self) -> str:
+        return f"RankedRows({len(self)} rows)"
+
+    def __deepcopy__(self, memo: dict) -> RankedRows:
+        """The index's columns are shared, not copied (a copy would be 45 MB a million rows)."""
+        return RankedRows(self.columns, self.ranks.copy(), None if self.parts is None else
+                          self.parts.copy())  # fmt: skip
+
+    def column(self, name: str) -> list:
+        """One data column's values, row by row (a text column from its codes at once)."""
+        if self.columns.nulls.get(name) is not None or name not in self.columns.values:
+            return [row[self.columns.names.index(name)] for row in self.made()]
+        values = self.columns.values[name][self.ranks]
+        if name in self.columns.coded:
+            return self.columns.texts[values].tolist()
+        return values.tolist()
+
+    def made(self) -> list[list]:
+        if self._made is None:
+            self._made = self._make(slice(None))
+        return self._made
+
+    def _make(self, at: slice) -> list[list]:
+        return self.columns.at(self.ranks[at], None if self.parts is None else self.parts[at])
 
 
 def fetch(
     q: query.Query, con, columns: ListColumns | None = None
-) -> tuple[list[str], list[list], np.ndarray]:
+) -> tuple[list[str], list[list] | RankedRows, np.ndarray]:
     """A list query's column names, its rows of the data columns (all but the last) and the
     last column, the rank (as an array), made with the collector paused. With the index's
-    columns in memory, only the ranks are queried."""
+    columns in memory, only the ranks are queried, and the rows are made when read."""
     with paused_gc():
         if columns is not None and q.ranks_sql:
             found = con.execute(q.ranks_sql, q.params).fetchnumpy()["list_order"]
             ranks = np.ma.getdata(found)
-            return [*columns.names, "list_order"], columns.at(ranks), ranks
+            return [*columns.names, "list_order"], RankedRows(columns, ranks), ranks
         arrays = q.run_arrays(con)
         columns = list(arrays)
         data = query.row_lists([arrays[name] for name in columns[:-1]])
